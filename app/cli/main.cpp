@@ -1,0 +1,62 @@
+#include "commands.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace XinDai;
+
+namespace XinDai::Cli {
+
+int usageError(const QString &message)
+{
+    QTextStream err(stderr);
+    err << "xindai-cli: " << message << "\n";
+    err << "run 'xindai-cli help' for the list of commands\n";
+    return 2;
+}
+
+} // namespace XinDai::Cli
+
+static void printHelp()
+{
+    QTextStream out(stdout);
+    out << "xindai-cli " << QCoreApplication::applicationVersion() << " - XinDai Workbench command line\n\n"
+        << "  id check [--kind uscc|ric]            codes on stdin, one per line -> code<TAB>valid|invalid<TAB>reason\n"
+        << "  calendar days FROM TO                 each date -> date<TAB>1|0<TAB>holiday name\n"
+        << "  calendar add-workdays DATE N          the N-th working day strictly after DATE\n"
+        << "  calendar workdays-between FROM TO     working days in (FROM, TO]\n"
+        << "  demo generate --firms N --out FILE.db deterministic demo dataset\n"
+        << "  rules eval                            JSON lines {rule,data} on stdin -> result per line\n"
+        << "  rules matrix --rules R.json --facts F.json\n";
+}
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("xindai-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("XinDai"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(XINDAI_VERSION));
+
+    const QStringList args = app.arguments().mid(1);
+    if (args.isEmpty() || args.first() == QLatin1String("help") || args.first() == QLatin1String("--help")) {
+        printHelp();
+        return args.isEmpty() ? 2 : 0;
+    }
+    if (args.first() == QLatin1String("--version")) {
+        QTextStream(stdout) << QCoreApplication::applicationVersion() << "\n";
+        return 0;
+    }
+    const QString command = args.first();
+    const QStringList rest = args.mid(1);
+    if (command == QLatin1String("id"))
+        return Cli::runIdCommand(rest);
+    if (command == QLatin1String("calendar"))
+        return Cli::runCalendarCommand(rest);
+    if (command == QLatin1String("demo"))
+        return Cli::runDemoCommand(rest);
+    if (command == QLatin1String("rules"))
+        return Cli::runRulesCommand(rest);
+    return Cli::usageError(QStringLiteral("unknown command '%1'").arg(command));
+}
