@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QVector>
+
 #include <optional>
 
 namespace XinDai::Store {
@@ -18,9 +19,9 @@ class ApplicationRepository
 public:
     struct Filter
     {
-        QString parkId;          ///< empty = any
-        QString institutionId;   ///< empty = any
-        QString enterpriseId;    ///< empty = any
+        QString parkId;        ///< empty = any
+        QString institutionId; ///< empty = any
+        QString enterpriseId;  ///< empty = any
         std::optional<Core::Application::State> state;
     };
 

@@ -3,6 +3,7 @@
 #include "core/domain/enterprise.h"
 
 #include <QVector>
+
 #include <optional>
 
 namespace XinDai::Store {

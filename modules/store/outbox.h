@@ -15,18 +15,18 @@ class Outbox
 public:
     struct Operation
     {
-        QString opId;            ///< UUID, the server's idempotency key
-        QString entity;          ///< table name, e.g. "application"
+        QString opId;   ///< UUID, the server's idempotency key
+        QString entity; ///< table name, e.g. "application"
         QString rowId;
-        QString kind;            ///< upsert | delete
+        QString kind; ///< upsert | delete
         QJsonObject payload;
         QDateTime createdAt;
         int attempts = 0;
     };
 
     explicit Outbox(Database &db);
-    bool enqueue(Operation &op, QString *errorMessage);  ///< fills opId and createdAt when empty
-    QVector<Operation> pending(int limit = 100) const;   ///< oldest first
+    bool enqueue(Operation &op, QString *errorMessage); ///< fills opId and createdAt when empty
+    QVector<Operation> pending(int limit = 100) const;  ///< oldest first
     bool remove(const QString &opId);
     int count() const;
 

@@ -6,6 +6,7 @@
 #include "core/domain/policy.h"
 
 #include <QVector>
+
 #include <optional>
 
 namespace XinDai::Store {

@@ -3,6 +3,7 @@
 #include "core/domain/user.h"
 
 #include <QVector>
+
 #include <optional>
 
 namespace XinDai::Store {
