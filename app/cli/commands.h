@@ -10,6 +10,8 @@ int runIdCommand(const QStringList &args);
 int runCalendarCommand(const QStringList &args);
 int runDemoCommand(const QStringList &args);
 int runRulesCommand(const QStringList &args);
+int runReportCommand(const QStringList &args);
+int runAuthorizationCommand(const QStringList &args);
 
 /// Writes a usage error to stderr and returns 2.
 int usageError(const QString &message);

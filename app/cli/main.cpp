@@ -1,9 +1,11 @@
 #include "commands.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstdio>
+#include <memory>
 
 using namespace XinDai;
 
@@ -29,17 +31,26 @@ static void printHelp()
         << "  calendar workdays-between FROM TO     working days in (FROM, TO]\n"
         << "  demo generate --firms N --out FILE.db deterministic demo dataset\n"
         << "  rules eval                            JSON lines {rule,data} on stdin -> result per line\n"
-        << "  rules matrix --rules R.json --facts F.json\n";
+        << "  rules matrix --rules R.json --facts F.json\n"
+        << "  report render --db FILE.db --firm USCC --institution ID|CODE --purpose TEXT --out FILE.pdf [--key PEM]\n"
+        << "  report verify FILE.pdf [--pubkey PEM] [--db FILE.db]  -> valid NUMBER | tampered: why\n"
+        << "  authorization grant --db FILE.db --firm USCC --institution ID|CODE --purpose TEXT --days N\n";
 }
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("xindai-cli"));
+    // Rendering a report lays out text with fonts, which needs a QGuiApplication (offscreen: no display).
+    const bool needsGui = argc > 1 && qstrcmp(argv[1], "report") == 0;
+    if (needsGui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> app = needsGui ? std::make_unique<QGuiApplication>(argc, argv)
+                                                           : std::make_unique<QCoreApplication>(argc, argv);
+    // Same name as the desktop client, so both read the same data folder (holiday calendar override).
+    QCoreApplication::setApplicationName(QStringLiteral("xindai"));
     QCoreApplication::setOrganizationName(QStringLiteral("XinDai"));
     QCoreApplication::setApplicationVersion(QStringLiteral(XINDAI_VERSION));
 
-    const QStringList args = app.arguments().mid(1);
+    const QStringList args = QCoreApplication::arguments().mid(1);
     if (args.isEmpty() || args.first() == QLatin1String("help") || args.first() == QLatin1String("--help")) {
         printHelp();
         return args.isEmpty() ? 2 : 0;
@@ -58,5 +69,9 @@ int main(int argc, char *argv[])
         return Cli::runDemoCommand(rest);
     if (command == QLatin1String("rules"))
         return Cli::runRulesCommand(rest);
+    if (command == QLatin1String("report"))
+        return Cli::runReportCommand(rest);
+    if (command == QLatin1String("authorization"))
+        return Cli::runAuthorizationCommand(rest);
     return Cli::usageError(QStringLiteral("unknown command '%1'").arg(command));
 }
