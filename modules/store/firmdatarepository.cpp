@@ -102,14 +102,29 @@ QVector<Core::CreditRecord> FirmDataRepository::records(const QString &enterpris
 
 bool FirmDataRepository::save(Core::MonthlyValue &value, QString *errorMessage)
 {
+    // Schema 3: a series row is identified by its natural key (firm, kind, month), the table's
+    // primary key; the id is not indexed. A value without an id keeps the stored row's id.
     Core::MonthlyValue row = value;
+    const bool keepStoredId = row.meta.id.isEmpty();
     stampForSave(row.meta);
     const QVariantList values
         = metaValues(row.meta)
           + QVariantList{row.enterpriseId, toCode(row.kind), dateValue(row.month), row.value};
-    if (!upsert(m_db.sql(), QStringLiteral("monthly_value"), seriesColumns(), values, Tr::tr("monthly value"),
-                errorMessage))
+    const QString sql
+        = QStringLiteral(
+              "INSERT INTO monthly_value (id, version, updated_at, deleted, enterprise_id, kind, "
+              "month, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+              "ON CONFLICT(enterprise_id, kind, month) DO UPDATE SET %1version = excluded.version, "
+              "updated_at = excluded.updated_at, deleted = excluded.deleted, value = excluded.value "
+              "RETURNING id")
+              .arg(keepStoredId ? QString() : QStringLiteral("id = excluded.id, "));
+    QSqlQuery query(m_db.sql());
+    if (!run(query, sql, values) || !query.next()) {
+        setError(errorMessage, saveErrorMessage(query, Tr::tr("monthly value")));
         return false;
+    }
+    row.meta.id = query.value(0).toString();
+    query.finish();
     value = row;
     return true;
 }

@@ -22,6 +22,9 @@ public:
     /// Ordered by date descending.
     QVector<Core::CreditRecord> records(const QString &enterpriseId) const;
 
+    /// Upsert by the natural key (enterpriseId, kind, month): a stored value for the same firm, kind
+    /// and month is replaced. The stored id becomes value's id; a value without an id keeps the
+    /// stored row's id (or gets a new UUID when there is none), and \a value receives it.
     bool save(Core::MonthlyValue &value, QString *errorMessage);
     bool save(Core::CreditRecord &record, QString *errorMessage);
 

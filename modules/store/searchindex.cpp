@@ -20,14 +20,6 @@ bool SearchIndex::setDeferred(const QSqlDatabase &db, bool deferred, QString *er
         = deferred ? QStringLiteral(
               "INSERT OR IGNORE INTO store_state(key, value) VALUES ('search_index_deferred', '1')")
                    : QStringLiteral("DELETE FROM store_state WHERE key = 'search_index_deferred'");
-    // The series index is as big as the table; built once by sorting it is several times faster than
-    // inserting 15 million entries in random firm order.
-    if (deferred && !query.exec(QStringLiteral("DROP INDEX IF EXISTS monthly_value_enterprise_idx"))) {
-        if (errorMessage)
-            *errorMessage
-                = Tr::tr("The firm search index could not be switched: %1").arg(query.lastError().text());
-        return false;
-    }
     if (!query.exec(sql)) {
         if (errorMessage)
             *errorMessage
@@ -53,9 +45,6 @@ bool SearchIndex::rebuild(const QSqlDatabase &db, QString *errorMessage)
         QStringLiteral("INSERT OR IGNORE INTO enterprise_gram(gram, ent) "
                        "SELECT substr(e.name, p.n + 1, 2) AS g, e.rowid FROM enterprise e "
                        "JOIN gram_pos p ON p.n < length(e.name) ORDER BY g, e.rowid"),
-        // Same definition as in migrations/0001_core_tables.sql.
-        QStringLiteral("CREATE INDEX IF NOT EXISTS monthly_value_enterprise_idx ON "
-                       "monthly_value(enterprise_id, kind, month)"),
         QStringLiteral("DELETE FROM store_state WHERE key = 'search_index_deferred'"),
     };
     for (const QString &sql : statements) {

@@ -7,7 +7,7 @@ namespace XinDai::Store::Internal {
 
 /// Maintenance of the firm search index (enterprise_fts trigram table and enterprise_gram bigram
 /// table, schema version 2). Triggers keep it current row by row unless maintenance is deferred for
-/// a bulk load; deferring also drops the monthly_value index by firm, which rebuild() recreates.
+/// a bulk load. (Up to schema 2 deferring also dropped a monthly_value index; schema 3 has none.)
 class SearchIndex
 {
 public:

@@ -119,7 +119,11 @@ bool upsert(const QSqlDatabase &db, const QString &table, const QStringList &col
 
 QString saveErrorMessage(const QSqlQuery &query, const QString &noun)
 {
-    const QString text = query.lastError().databaseText();
+    return saveErrorMessage(query.lastError().databaseText(), query.lastError().text(), noun);
+}
+
+QString saveErrorMessage(const QString &text, const QString &fullText, const QString &noun)
+{
     auto fieldAfter = [&text](QLatin1String marker) {
         const qsizetype at = text.indexOf(marker);
         if (at < 0)
@@ -145,7 +149,7 @@ QString saveErrorMessage(const QSqlQuery &query, const QString &noun)
                    "Could not save the %1: it refers to a park, institution, product, firm, application or "
                    "user that is not in this store.")
             .arg(noun);
-    return Tr::tr("Could not save the %1: the database reported “%2”.").arg(noun, query.lastError().text());
+    return Tr::tr("Could not save the %1: the database reported “%2”.").arg(noun, fullText);
 }
 
 QVariant bindable(const QVariant &value)

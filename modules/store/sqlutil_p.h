@@ -46,6 +46,9 @@ bool upsert(const QSqlDatabase &db, const QString &table, const QStringList &col
 /// Translates a failed statement into a sentence for the user naming \a noun and, when SQLite
 /// tells it, the field.
 QString saveErrorMessage(const QSqlQuery &query, const QString &noun);
+/// The same from SQLite's own message \a text (e.g. "CHECK constraint failed: month"); \a fullText
+/// is quoted when the message is not one of the known constraint failures.
+QString saveErrorMessage(const QString &text, const QString &fullText, const QString &noun);
 
 /// \a value ready to bind: a null QString becomes the empty text (the driver would bind NULL);
 /// an invalid QVariant stays NULL.

@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace XinDai;
 using namespace XinDai::Store;
 using namespace XinDai::Store::Test;
@@ -121,6 +123,9 @@ private slots:
     void chunksAndFailureKeepsNothingOfTheCall();
     void cancelKeepsNothing();
     void deferredSearchIndex();
+    void seriesInAnyOrder();
+    void invalidSeriesRowNamesField_data();
+    void invalidSeriesRowNamesField();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -274,6 +279,84 @@ void TestBulkLoader::deferredSearchIndex()
                                              QStringLiteral("单个保存企业"), QStringLiteral("park-0"));
     QVERIFY2(EnterpriseRepository(*m_db).save(single, &error), qPrintable(error));
     QCOMPARE(EnterpriseRepository(*m_db).search(QStringLiteral("单个")).size(), 1);
+}
+
+void TestBulkLoader::seriesInAnyOrder()
+{
+    // The loader sorts series by the table's key (firm, kind code, month) before inserting; the rows
+    // come in here firm-interleaved, months descending, firm ids in descending text order.
+    Core::Dataset d = referenceData();
+    addFirms(d, 0, 3);
+    std::reverse(d.series.begin(), d.series.end());
+    std::swap(d.series[0], d.series[7]);
+    d.series[0].meta.id = QStringLiteral("kept-id"); // a given id is stored as is
+    const QString keptFirm = d.series[0].enterpriseId;
+    const Core::MonthlyValue::Kind keptKind = d.series[0].kind;
+    const QDate keptMonth = d.series[0].month;
+    BulkLoader loader(*m_db);
+    QString error;
+    QVERIFY2(loader.load(d, &error), qPrintable(error));
+    QCOMPARE(tableCount(*m_db, "monthly_value"), 18);
+    FirmDataRepository data(*m_db);
+    for (int i = 0; i < 3; ++i) {
+        const QString firm = QStringLiteral("firm-%1").arg(i);
+        const auto inflow = data.series(firm, Core::MonthlyValue::Kind::BankInflow);
+        QCOMPARE(inflow.size(), 3);
+        for (int m = 0; m < 3; ++m) {
+            QCOMPARE(inflow.at(m).month, QDate(2026, m + 1, 1));
+            QCOMPARE(inflow.at(m).value, i * 1000 + m + 1); // value = firm × 1000 + month (addFirms)
+        }
+    }
+    const auto kept = data.series(keptFirm, keptKind);
+    const auto it = std::find_if(kept.cbegin(), kept.cend(),
+                                 [&](const Core::MonthlyValue &v) { return v.month == keptMonth; });
+    QVERIFY(it != kept.cend());
+    QCOMPARE(it->meta.id, QStringLiteral("kept-id"));
+}
+
+void TestBulkLoader::invalidSeriesRowNamesField_data()
+{
+    QTest::addColumn<int>("fault");
+    QTest::addColumn<QString>("expected");
+    // The table's key is (firm, kind, month): a second row for the same firm, kind and month is refused.
+    // SQLite lists all three key columns; the message names the last one, the month.
+    QTest::newRow("same month twice") << 0 << QStringLiteral("the same value in the field “month”");
+    // A month is stored as its first day; the 15th breaks the CHECK named "month".
+    QTest::newRow("mid-month") << 1 << QStringLiteral("the value of the field “month” is not allowed");
+    // Values are never negative (CHECK named "value").
+    QTest::newRow("negative value") << 2 << QStringLiteral("the value of the field “value” is not allowed");
+    // An invalid month is stored as NULL, which the NOT NULL column refuses.
+    QTest::newRow("no month") << 3 << QStringLiteral("the field “month” is required");
+}
+
+void TestBulkLoader::invalidSeriesRowNamesField()
+{
+    QFETCH(int, fault);
+    QFETCH(QString, expected);
+    Core::Dataset d = referenceData();
+    addFirms(d, 0, 30); // 180 series rows: the bad row 8 is inside the first 128-row statement
+    Core::MonthlyValue &bad = d.series[8];
+    switch (fault) {
+    case 0:
+        bad.month = d.series[7].month; // rows 7 and 8 are firm-1 tax_paid, months 2 and 3 (addFirms)
+        break;
+    case 1:
+        bad.month = QDate(2026, 3, 15);
+        break;
+    case 2:
+        bad.value = -1;
+        break;
+    default:
+        bad.month = QDate();
+        break;
+    }
+    BulkLoader loader(*m_db);
+    QString error;
+    QVERIFY(!loader.load(d, &error));
+    QVERIFY2(error.contains(QStringLiteral("monthly value")), qPrintable(error));
+    QVERIFY2(error.contains(expected), qPrintable(error));
+    QCOMPARE(tableCount(*m_db, "monthly_value"), 0); // all or nothing
+    QCOMPARE(tableCount(*m_db, "enterprise"), 0);
 }
 
 QTEST_GUILESS_MAIN(TestBulkLoader)

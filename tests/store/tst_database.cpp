@@ -2,6 +2,7 @@
 
 #include "store/database.h"
 #include "store/enterpriserepository.h"
+#include "store/firmdatarepository.h"
 #include "store/referencerepository.h"
 #include "store/schemamigrator_p.h"
 #include "storefixtures.h"
@@ -79,6 +80,7 @@ private slots:
     void connectionsAreIndependent();
     void splitStatements();
     void migratesFromVersionOne();
+    void migratesSeriesToClusteredTable();
     void refusesNewerSchema();
     void refusesBadFiles_data();
     void refusesBadFiles();
@@ -204,6 +206,92 @@ void TestDatabase::migratesFromVersionOne()
     QCOMPARE(firms.search(QStringLiteral("岳麓山茶")).value(0).id, QStringLiteral("e2"));
     QCOMPARE(firms.search(QStringLiteral("430111")).value(0).id, QStringLiteral("e2"));
     QCOMPARE(firms.search(QStringLiteral("有限公司")).size(), 2);
+}
+
+void TestDatabase::migratesSeriesToClusteredTable()
+{
+    const QString file = path("v2.db");
+    // A schema-2 store with series rows, inserted out of key order, and one duplicated month (schema 2
+    // did not forbid it): e1 tax_paid 2026-01 twice, the second (m3) updated later.
+    QVERIFY(rawExec(
+        file,
+        {QStringLiteral("INSERT INTO enterprise (id, uscc, name, kind) VALUES "
+                        "('e1', '91430104MA4L000001', '湖南湘江新材料有限公司', 'company'), "
+                        "('e2', '91430111MA4L000002', '长沙岳麓山茶业有限公司', 'company')"),
+         QStringLiteral(
+             "INSERT INTO monthly_value (id, version, updated_at, deleted, enterprise_id, kind, month, "
+             "value) VALUES "
+             "('m1', 4, '2026-02-01T00:00:00.000Z', 0, 'e2', 'electricity', '2026-02-01', 700), "
+             "('m2', 0, '2026-02-01T00:00:00.000Z', 0, 'e1', 'tax_paid', '2026-01-01', 100), "
+             "('m3', 0, '2026-03-01T00:00:00.000Z', 0, 'e1', 'tax_paid', '2026-01-01', 150), "
+             "('m4', 0, '2026-02-01T00:00:00.000Z', 1, 'e1', 'tax_paid', '2026-02-01', 200), "
+             "('m5', 0, '2026-02-01T00:00:00.000Z', 0, 'e1', 'bank_inflow', '2026-01-01', 900)")},
+        2));
+
+    Database db;
+    QString error;
+    QVERIFY2(db.open(file, &error, Database::OpenMode::MustExist), qPrintable(error));
+    QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
+    QVERIFY(db.schemaVersion() >= 3);
+    QSqlQuery q(db.sql());
+    // The table is now WITHOUT ROWID (its own primary key) and has no other index.
+    QVERIFY(q.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'monthly_value'")) && q.next());
+    QVERIFY2(q.value(0).toString().contains(QStringLiteral("WITHOUT ROWID")),
+             qPrintable(q.value(0).toString()));
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = "
+                                  "'monthly_value' AND sql IS NOT NULL"))
+            && q.next());
+    QCOMPARE(q.value(0).toInt(), 0);
+    // A firm's series in month order is one range scan of the primary key, without a sort.
+    QVERIFY(
+        q.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT value FROM monthly_value WHERE enterprise_id = 'e1' "
+                              "AND kind = 'tax_paid' AND deleted = 0 ORDER BY month")));
+    QStringList plan;
+    while (q.next())
+        plan.append(q.value(3).toString());
+    QVERIFY2(plan.join(QLatin1Char('|'))
+                 .contains(QStringLiteral("USING PRIMARY KEY (enterprise_id=? AND kind=?)")),
+             qPrintable(plan.join(QLatin1Char('|'))));
+    QVERIFY2(!plan.join(QLatin1Char('|')).contains(QStringLiteral("TEMP B-TREE")),
+             qPrintable(plan.join(QLatin1Char('|'))));
+    // 5 rows, one duplicate month: 4 kept.
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM monthly_value")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 4);
+
+    FirmDataRepository data(db);
+    const auto tax = data.series(QStringLiteral("e1"), Core::MonthlyValue::Kind::TaxPaid);
+    // m4 is a tombstone (deleted = 1): kept in the table, not read. Of m2/m3 the later-updated m3 wins.
+    QCOMPARE(tax.size(), 1);
+    QCOMPARE(tax.at(0).meta.id, QStringLiteral("m3"));
+    QCOMPARE(tax.at(0).value, 150);
+    const auto e2 = data.allSeries(QStringLiteral("e2"));
+    QCOMPARE(e2.size(), 1);
+    QCOMPARE(e2.at(0).meta.id, QStringLiteral("m1"));
+    QCOMPARE(e2.at(0).meta.version, 4); // every column is carried over
+    QCOMPARE(e2.at(0).value, 700);
+    QCOMPARE(e2.at(0).meta.updatedAt, QDateTime(QDate(2026, 2, 1), QTime(0, 0), Qt::UTC));
+    // The dropped duplicate is not lost silently: it is an open conflict naming its value and the kept one.
+    QVERIFY(q.exec(QStringLiteral(
+                "SELECT entity, row_id, field, local_value, server_value, resolved FROM conflict"))
+            && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("monthly_value"));
+    QCOMPARE(q.value(1).toString(), QStringLiteral("m2"));
+    QCOMPARE(q.value(2).toString(), QStringLiteral("value"));
+    QCOMPARE(q.value(3).toString(), QStringLiteral("100"));
+    QCOMPARE(q.value(4).toString(), QStringLiteral("150"));
+    QCOMPARE(q.value(5).toInt(), 0);
+    QVERIFY(!q.next());
+    q.finish();
+
+    // Schema 3 saves series by (firm, kind, month): a second value for e1 tax_paid 2026-01 replaces m3.
+    Core::MonthlyValue again;
+    again.enterpriseId = QStringLiteral("e1");
+    again.kind = Core::MonthlyValue::Kind::TaxPaid;
+    again.month = QDate(2026, 1, 1);
+    again.value = 160;
+    QVERIFY2(data.save(again, &error), qPrintable(error));
+    QCOMPARE(again.meta.id, QStringLiteral("m3")); // no id given: the stored row keeps (and returns) its id
+    QCOMPARE(data.series(QStringLiteral("e1"), Core::MonthlyValue::Kind::TaxPaid).value(0).value, 160);
 }
 
 void TestDatabase::refusesNewerSchema()

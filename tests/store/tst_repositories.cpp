@@ -324,6 +324,27 @@ void TestRepositories::seriesAndRecordsRoundTrip()
     QCOMPARE(all.size(), 3);
     QCOMPARE(all.at(2).kind, Core::MonthlyValue::Kind::Electricity); // TaxPaid (0) before Electricity (3)
 
+    // Series are saved by their natural key (firm, kind, month): the same month again is an update of
+    // that row, not a second row; an explicit id replaces the stored one, no id keeps it.
+    Core::MonthlyValue correction;
+    correction.meta.id = QStringLiteral("0190f1c2-0000-7000-8000-000000000001");
+    correction.enterpriseId = m_firm.meta.id;
+    correction.kind = Core::MonthlyValue::Kind::TaxPaid;
+    correction.month = QDate(2026, 1, 1);
+    correction.value = 999000;
+    QVERIFY2(data.save(correction, &error), qPrintable(error));
+    QCOMPARE(correction.meta.id, QStringLiteral("0190f1c2-0000-7000-8000-000000000001"));
+    Core::MonthlyValue noId = correction;
+    noId.meta.id.clear();
+    noId.value = 999100;
+    QVERIFY2(data.save(noId, &error), qPrintable(error));
+    QCOMPARE(noId.meta.id, correction.meta.id);
+    const auto corrected = data.series(m_firm.meta.id, Core::MonthlyValue::Kind::TaxPaid);
+    QCOMPARE(corrected.size(), 2);
+    QCOMPARE(corrected.at(0).meta.id, correction.meta.id);
+    QCOMPARE(corrected.at(0).value, 999100);
+    QCOMPARE(data.allSeries(m_firm.meta.id).size(), 3);
+
     Core::MonthlyValue midMonth;
     midMonth.enterpriseId = m_firm.meta.id;
     midMonth.month = QDate(2026, 3, 15); // must be the first of a month
