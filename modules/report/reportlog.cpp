@@ -37,32 +37,8 @@ ReportLog::ReportLog(Store::Database &db)
     : m_db(db)
 {}
 
-bool ReportLog::ensureTable(QString *errorMessage) const
-{
-    QSqlQuery q(m_db.sql());
-    if (q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS report_log ("
-                              " number TEXT PRIMARY KEY,"
-                              " enterprise_id TEXT NOT NULL,"
-                              " institution_id TEXT NOT NULL,"
-                              " purpose TEXT NOT NULL,"
-                              " content_hash TEXT NOT NULL,"
-                              " file_sha256 TEXT NOT NULL DEFAULT '',"
-                              " generated_by TEXT NOT NULL DEFAULT '',"
-                              " generated_at TEXT NOT NULL,"
-                              " as_of TEXT NOT NULL,"
-                              " summary TEXT NOT NULL DEFAULT '{}')"))
-        && q.exec(QStringLiteral(
-            "CREATE INDEX IF NOT EXISTS report_log_firm_idx ON report_log(enterprise_id, generated_at)")))
-        return true;
-    if (errorMessage)
-        *errorMessage = tr("The report log table could not be created: %1.").arg(q.lastError().text());
-    return false;
-}
-
 bool ReportLog::record(const ReportLogEntry &entry, QString *errorMessage)
 {
-    if (!ensureTable(errorMessage))
-        return false;
     QSqlQuery q(m_db.sql());
     q.prepare(QStringLiteral("INSERT INTO report_log(") + columns
               + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -87,8 +63,6 @@ bool ReportLog::record(const ReportLogEntry &entry, QString *errorMessage)
 
 std::optional<ReportLogEntry> ReportLog::byNumber(const QString &number) const
 {
-    if (!ensureTable(nullptr))
-        return std::nullopt;
     QSqlQuery q(m_db.sql());
     q.prepare(QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM report_log WHERE number = ?"));
     q.addBindValue(number);
@@ -99,8 +73,6 @@ std::optional<ReportLogEntry> ReportLog::byNumber(const QString &number) const
 
 std::optional<ReportLogEntry> ReportLog::latestFor(const QString &enterpriseId) const
 {
-    if (!ensureTable(nullptr))
-        return std::nullopt;
     QSqlQuery q(m_db.sql());
     q.prepare(QStringLiteral("SELECT ") + columns
               + QStringLiteral(
@@ -113,8 +85,6 @@ std::optional<ReportLogEntry> ReportLog::latestFor(const QString &enterpriseId) 
 
 int ReportLog::count() const
 {
-    if (!ensureTable(nullptr))
-        return 0;
     QSqlQuery q(m_db.sql());
     if (q.exec(QStringLiteral("SELECT COUNT(*) FROM report_log")) && q.next())
         return q.value(0).toInt();

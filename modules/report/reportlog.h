@@ -46,7 +46,6 @@ public:
     int count() const;
 
 private:
-    bool ensureTable(QString *errorMessage) const;
     Store::Database &m_db;
 };
 
