@@ -12,6 +12,8 @@ int runDemoCommand(const QStringList &args);
 int runRulesCommand(const QStringList &args);
 int runReportCommand(const QStringList &args);
 int runAuthorizationCommand(const QStringList &args);
+int runPrereviewCommand(const QStringList &args);
+int runImportCommand(const QStringList &args);
 
 /// Writes a usage error to stderr and returns 2.
 int usageError(const QString &message);

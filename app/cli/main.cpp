@@ -34,7 +34,9 @@ static void printHelp()
         << "  rules matrix --rules R.json --facts F.json\n"
         << "  report render --db FILE.db --firm USCC --institution ID|CODE --purpose TEXT --out FILE.pdf [--key PEM]\n"
         << "  report verify FILE.pdf [--pubkey PEM] [--db FILE.db]  -> valid NUMBER | tampered: why\n"
-        << "  authorization grant --db FILE.db --firm USCC --institution ID|CODE --purpose TEXT --days N\n";
+        << "  import --db FILE.db --kind firms|series FILE.csv [--encoding auto|utf-8|gb18030] [--on-duplicate update|skip]\n"
+        << "  authorization grant --db FILE.db --firm USCC --institution ID|CODE --purpose TEXT --days N\n"
+        << "  prereview --db FILE.db --application ID|NUMBER [--lang zh|en]  findings as JSON; exit 1 when blocked\n";
 }
 
 int main(int argc, char *argv[])
@@ -73,5 +75,9 @@ int main(int argc, char *argv[])
         return Cli::runReportCommand(rest);
     if (command == QLatin1String("authorization"))
         return Cli::runAuthorizationCommand(rest);
+    if (command == QLatin1String("prereview"))
+        return Cli::runPrereviewCommand(rest);
+    if (command == QLatin1String("import"))
+        return Cli::runImportCommand(rest);
     return Cli::usageError(QStringLiteral("unknown command '%1'").arg(command));
 }
