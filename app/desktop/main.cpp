@@ -1,0 +1,298 @@
+// XinDai Workbench desktop client: options, translations, the local database, login, main window.
+#include "common/firmlookuppage.h"
+#include "common/firmprofilewidget.h"
+#include "common/firmsearchwidget.h"
+#include "demo/demogenerator.h"
+#include "firstpaintwatcher.h"
+#include "shell/appstyle.h"
+#include "shell/logindialog.h"
+#include "shell/mainwindow.h"
+#include "store/database.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QLibraryInfo>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTextStream>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+using namespace XinDai;
+
+namespace {
+
+/// Messages of main(); a context of its own in the translation files.
+class Main
+{
+    Q_DECLARE_TR_FUNCTIONS(XinDai::App::Main)
+};
+
+/// Resident set size of this process in MB, from /proc/self/status (0 when unavailable).
+double residentMegabytes()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly | QIODevice::Text))
+        return 0;
+    const QList<QByteArray> lines = status.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        if (line.startsWith("VmRSS:")) {
+            const QList<QByteArray> parts = line.simplified().split(' ');
+            if (parts.size() >= 2)
+                return parts.at(1).toDouble() / 1024.0;
+        }
+    }
+    return 0;
+}
+
+void printError(const QString &message)
+{
+    QTextStream(stderr) << "xindai: " << message << Qt::endl;
+}
+
+/// Shows \a message in a box (unless running for automation, where nobody could close it) and on stderr.
+void reportFatal(const QString &title, const QString &message, bool interactive)
+{
+    printError(message);
+    if (interactive)
+        QMessageBox::critical(nullptr, title, message);
+}
+
+void installTranslations(QApplication &app, const QString &language)
+{
+    QLocale::setDefault(QLocale(language));
+    if (language == QLatin1String("en"))
+        return; // the source strings are English
+    auto *own = new QTranslator(&app);
+    if (own->load(QStringLiteral(":/i18n/xindai_%1.qm").arg(language)))
+        QCoreApplication::installTranslator(own);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QStringLiteral("qtbase_%1").arg(language),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
+/// Generates the demo database at \a path behind a progress dialog. Returns false with \a error set.
+bool createDemoDatabase(const QString &path, bool interactive, QString *error)
+{
+    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+        *error = Main::tr("Cannot create the folder of the database %1.").arg(QDir::toNativeSeparators(path));
+        return false;
+    }
+    QProgressDialog progress(
+        Main::tr("Creating the demo database (600 firms) at %1 …").arg(QDir::toNativeSeparators(path)),
+        Main::tr("Cancel"), 0, 1000);
+    progress.setWindowTitle(Main::tr("XinDai Workbench"));
+    progress.setMinimumDuration(interactive ? 0 : 1000000);
+    progress.setWindowModality(Qt::ApplicationModal);
+    Demo::DemoGenerator::Options options;
+    options.firms = 600;
+    const bool ok = Demo::DemoGenerator::createDatabase(path, options, error, [&](int done, int total) {
+        progress.setValue(total > 0 ? int(qint64(done) * 1000 / total) : 0);
+        QCoreApplication::processEvents();
+        return !progress.wasCanceled();
+    });
+    progress.setValue(1000);
+    if (!ok && error->isEmpty())
+        *error = Main::tr("Creating the demo database was cancelled.");
+    return ok;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("XinDai"));
+    QCoreApplication::setApplicationName(QStringLiteral("xindai"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(XINDAI_VERSION));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("XinDai Workbench"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("XinDai Workbench - Hunan enterprise-financing credit suite"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Local database file."),
+                                      QStringLiteral("PATH"));
+    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("Language: zh_CN or en."),
+                                        QStringLiteral("LANG"));
+    QCommandLineOption loginOption(QStringLiteral("login"), QStringLiteral("Log in as USER (automation)."),
+                                   QStringLiteral("USER"));
+    QCommandLineOption passwordOption(QStringLiteral("password"), QStringLiteral("Password for --login."),
+                                      QStringLiteral("PW"));
+    QCommandLineOption openFirmOption(QStringLiteral("open-firm"), QStringLiteral("Open the firm USCC."),
+                                      QStringLiteral("USCC"));
+    QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+                                        QStringLiteral("Save the main window as PNG FILE and exit."),
+                                        QStringLiteral("FILE"));
+    QCommandLineOption searchOption(
+        QStringLiteral("search"), QStringLiteral("Type TEXT into the firm search."), QStringLiteral("TEXT"));
+    QCommandLineOption tabOption(
+        QStringLiteral("profile-tab"),
+        QStringLiteral("Profile tab: registration, records, series or applications."), QStringLiteral("TAB"));
+    QCommandLineOption measureOption(
+        QStringLiteral("measure-startup"),
+        QStringLiteral("Print start-up time and RSS at the first paint, then quit."));
+    for (QCommandLineOption *hidden : {&loginOption, &passwordOption, &openFirmOption, &searchOption,
+                                       &tabOption, &screenshotOption, &measureOption})
+        hidden->setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({dbOption, langOption, loginOption, passwordOption, openFirmOption, searchOption,
+                       tabOption, screenshotOption, measureOption});
+    parser.process(app);
+
+    const bool automated
+        = parser.isSet(loginOption) || parser.isSet(screenshotOption) || parser.isSet(measureOption);
+    const bool interactive = !automated;
+
+    QSettings settings;
+    QString language = parser.value(langOption);
+    if (language.isEmpty())
+        language = settings.value(QStringLiteral("language"), QStringLiteral("zh_CN")).toString();
+    if (language != QLatin1String("zh_CN") && language != QLatin1String("en")) {
+        printError(QStringLiteral("unknown language '%1': use zh_CN or en").arg(language));
+        return 2;
+    }
+    if (parser.isSet(langOption))
+        settings.setValue(QStringLiteral("language"), language);
+    installTranslations(app, language);
+    Ui::AppStyle::apply(app);
+
+    QString dbPath = parser.value(dbOption);
+    if (dbPath.isEmpty())
+        dbPath = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                 + QStringLiteral("/xindai.db");
+    dbPath = QFileInfo(dbPath).absoluteFilePath();
+    if (!QFileInfo::exists(dbPath)) {
+        QString error;
+        if (!createDemoDatabase(dbPath, interactive, &error)) {
+            reportFatal(Main::tr("XinDai Workbench"),
+                        Main::tr("The demo database could not be created at %1: %2")
+                            .arg(QDir::toNativeSeparators(dbPath), error),
+                        interactive);
+            return 1;
+        }
+    }
+
+    Store::Database db;
+    QString error;
+    if (!db.open(dbPath, &error, Store::Database::OpenMode::MustExist)) {
+        reportFatal(
+            Main::tr("XinDai Workbench"),
+            Main::tr("The database %1 cannot be opened: %2").arg(QDir::toNativeSeparators(dbPath), error),
+            interactive);
+        return 1;
+    }
+
+    qint64 loginMs = 0; // time spent verifying the scripted login's password (PBKDF2, deliberately slow)
+    const auto measureAt
+        = [&](QWidget *window, const char *which) {
+              auto *watcher = new App::FirstPaintWatcher(window);
+              QObject::connect(
+                  watcher, &App::FirstPaintWatcher::painted, &app, [&sinceStart, &loginMs, which, &dbPath] {
+                      QTextStream(stdout)
+                          << QStringLiteral("{\"bench\":\"startup\",\"window\":\"%1\",\"first_paint_ms\":%2,"
+                                            "\"rss_mb\":%3,\"login_ms\":%4,\"db\":\"%5\"}")
+                                 .arg(QLatin1String(which))
+                                 .arg(sinceStart.elapsed())
+                                 .arg(residentMegabytes(), 0, 'f', 1)
+                                 .arg(loginMs)
+                                 .arg(dbPath)
+                          << Qt::endl;
+                      QCoreApplication::exit(0);
+                  });
+          };
+
+    Core::User user;
+    {
+        Ui::LoginDialog login(db);
+        if (parser.isSet(loginOption)) {
+            QString message;
+            QElapsedTimer verifying;
+            verifying.start();
+            const bool ok
+                = login.authenticate(parser.value(loginOption), parser.value(passwordOption), &message);
+            loginMs = verifying.elapsed();
+            if (!ok) {
+                printError(message);
+                return 1;
+            }
+        } else {
+            login.setLogin(settings.value(QStringLiteral("lastLogin")).toString());
+            if (parser.isSet(measureOption)) {
+                measureAt(&login, "login");
+                login.show();
+                return app.exec();
+            }
+            if (parser.isSet(screenshotOption)) { // without --login: a picture of the login dialog
+                auto *watcher = new App::FirstPaintWatcher(&login);
+                const QString file = parser.value(screenshotOption);
+                QObject::connect(watcher, &App::FirstPaintWatcher::painted, &login, [&login, file] {
+                    QCoreApplication::exit(login.grab().save(file, "PNG") ? 0 : 1);
+                });
+                login.show();
+                return app.exec();
+            }
+            if (login.exec() != QDialog::Accepted)
+                return 0;
+        }
+        user = login.user();
+    }
+    settings.setValue(QStringLiteral("lastLogin"), user.login);
+
+    Ui::MainWindow window(db, user);
+    if (parser.isSet(screenshotOption))
+        window.resize(1360, 860); // a fixed size, independent of saved geometry, for the README picture
+    // Watchers first: a platform may paint synchronously inside show().
+    if (parser.isSet(measureOption))
+        measureAt(&window, "main");
+    if (parser.isSet(screenshotOption)) {
+        const QString file = parser.value(screenshotOption);
+        auto *watcher = new App::FirstPaintWatcher(&window);
+        QObject::connect(watcher, &App::FirstPaintWatcher::painted, &window, [&window, file] {
+            // Let charts and deferred layouts settle before grabbing.
+            QTimer::singleShot(500, &window, [&window, file] {
+                if (!window.grab().save(file, "PNG")) {
+                    printError(QStringLiteral("cannot write the screenshot %1").arg(file));
+                    QCoreApplication::exit(1);
+                    return;
+                }
+                QCoreApplication::exit(0);
+            });
+        });
+    }
+    window.show();
+    if (parser.isSet(searchOption) && window.firmLookupPage()) {
+        window.showPage(Ui::Navigation::Page::Firms);
+        window.firmLookupPage()->searchWidget()->searchEdit()->setText(parser.value(searchOption));
+        window.firmLookupPage()->searchWidget()->searchNow();
+    }
+    if (parser.isSet(openFirmOption) && !window.openFirmByUscc(parser.value(openFirmOption)))
+        printError(Main::tr("No firm with the USCC %1 in the database.").arg(parser.value(openFirmOption)));
+    if (parser.isSet(tabOption) && window.firmLookupPage()) {
+        const QStringList tabs = {QStringLiteral("registration"), QStringLiteral("records"),
+                                  QStringLiteral("series"), QStringLiteral("applications")};
+        const int tab = int(tabs.indexOf(parser.value(tabOption)));
+        if (tab < 0) {
+            printError(QStringLiteral("unknown --profile-tab '%1'").arg(parser.value(tabOption)));
+            return 2;
+        }
+        window.firmLookupPage()->profileWidget()->tabs()->setCurrentIndex(tab);
+    }
+
+    return app.exec();
+}

@@ -1,0 +1,245 @@
+#include "mainwindow.h"
+
+#include "aboutdialog.h"
+#include "admin/referencetablepage.h"
+#include "bank/bankinboxpage.h"
+#include "common/domainlabels.h"
+#include "common/firmlookuppage.h"
+#include "park/parkdashboardpage.h"
+#include "statusbarwidget.h"
+#include "store/database.h"
+#include "store/enterpriserepository.h"
+#include "store/referencerepository.h"
+#include "window/parkapplicationspage.h"
+
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace XinDai::Ui {
+
+MainWindow::MainWindow(Store::Database &db, const Core::User &user, QWidget *parent)
+    : QMainWindow(parent)
+    , m_db(db)
+    , m_user(user)
+    , m_navigation(new QListWidget)
+    , m_stack(new QStackedWidget)
+    , m_status(new StatusBarWidget)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(
+        tr("XinDai Workbench — %1").arg(user.displayName.isEmpty() ? user.login : user.displayName));
+
+    QString scope;
+    const Store::ReferenceRepository reference(db);
+    if (!user.parkId.isEmpty()) {
+        if (const std::optional<Core::Park> park = reference.park(user.parkId))
+            scope = park->name;
+    } else if (!user.institutionId.isEmpty()) {
+        if (const std::optional<Core::Institution> institution = reference.institution(user.institutionId))
+            scope = institution->name;
+    }
+
+    auto *topBar = new QWidget;
+    topBar->setObjectName(QStringLiteral("topBar"));
+    auto *topLayout = new QHBoxLayout(topBar);
+    topLayout->setContentsMargins(16, 8, 16, 8);
+    auto *appTitle = new QLabel(tr("XinDai Workbench"));
+    appTitle->setProperty("role", QStringLiteral("appTitle"));
+    auto *who = new QLabel(
+        scope.isEmpty() ? tr("%1 · %2").arg(user.displayName, DomainLabels::role(user.role))
+                        : tr("%1 · %2 · %3").arg(user.displayName, DomainLabels::role(user.role), scope));
+    who->setObjectName(QStringLiteral("userBadge"));
+    who->setProperty("role", QStringLiteral("hint"));
+    topLayout->addWidget(appTitle);
+    topLayout->addStretch(1);
+    topLayout->addWidget(who);
+
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setFixedWidth(180);
+    m_stack->setObjectName(QStringLiteral("pages"));
+
+    auto *body = new QWidget;
+    auto *bodyLayout = new QHBoxLayout(body);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->setSpacing(0);
+    bodyLayout->addWidget(m_navigation);
+    auto *pageHolder = new QWidget;
+    auto *pageLayout = new QVBoxLayout(pageHolder);
+    pageLayout->setContentsMargins(12, 12, 12, 12);
+    pageLayout->addWidget(m_stack);
+    bodyLayout->addWidget(pageHolder, 1);
+
+    auto *central = new QWidget;
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(topBar);
+    centralLayout->addWidget(body, 1);
+    setCentralWidget(central);
+
+    m_order = Navigation::pagesFor(user.role);
+    for (Navigation::Page p : std::as_const(m_order)) {
+        WorkspacePage *page = createPage(p);
+        page->setObjectName(Navigation::key(p));
+        m_pages.insert(p, page);
+        m_stack->addWidget(page);
+        auto *item = new QListWidgetItem(Navigation::title(p), m_navigation);
+        item->setData(Qt::UserRole, Navigation::key(p));
+        connect(page, &WorkspacePage::firmRequested, this, &MainWindow::openFirm);
+    }
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0 || row >= m_order.size())
+            return;
+        WorkspacePage *page = m_pages.value(m_order.at(row));
+        m_stack->setCurrentWidget(page);
+        if (m_painted)
+            page->activate(); // before the first paint, event() does it once the window is on screen
+    });
+
+    m_status->setDatabasePath(db.path());
+    m_status->setUser(user.displayName, DomainLabels::role(user.role));
+    statusBar()->addWidget(m_status, 1);
+    buildMenus();
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
+        resize(1320, 820);
+    if (!m_order.isEmpty())
+        m_navigation->setCurrentRow(0);
+}
+
+MainWindow::~MainWindow() = default;
+
+WorkspacePage *MainWindow::createPage(Navigation::Page page)
+{
+    switch (page) {
+    case Navigation::Page::Dashboard:
+        return new ParkDashboardPage(m_db, m_user.parkId);
+    case Navigation::Page::Firms: {
+        auto *lookup = new FirmLookupPage(m_db);
+        if (m_user.role == Core::Role::WindowStaff || m_user.role == Core::Role::ParkManager)
+            lookup->setParkScope(m_user.parkId);
+        if (m_user.role == Core::Role::BankOfficer) {
+            // A bank sees the firms that applied to it (the server enforces authorizations).
+            lookup->setFirmScopeProvider(
+                [this] { return BankInboxPage::firmsInScope(m_db, m_user.institutionId); });
+        }
+        return lookup;
+    }
+    case Navigation::Page::ParkApplications:
+        return new ParkApplicationsPage(m_db, m_user.parkId);
+    case Navigation::Page::Inbox:
+        return new BankInboxPage(m_db, m_user.institutionId);
+    case Navigation::Page::Users:
+        return new ReferenceTablePage(m_db, ReferenceTableModel::Kind::Users);
+    case Navigation::Page::Institutions:
+        return new ReferenceTablePage(m_db, ReferenceTableModel::Kind::Institutions);
+    case Navigation::Page::Products:
+        return new ReferenceTablePage(m_db, ReferenceTableModel::Kind::Products);
+    case Navigation::Page::Policies:
+        return new ReferenceTablePage(m_db, ReferenceTableModel::Kind::Policies);
+    }
+    Q_UNREACHABLE();
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *language = menuBar()->addMenu(tr("&Language"));
+    auto *group = new QActionGroup(language);
+    const QString current = QSettings().value(QStringLiteral("language"), QStringLiteral("zh_CN")).toString();
+    // Language names are written in their own language so anyone can find theirs.
+    const QList<std::pair<QString, QString>> languages
+        = {{QStringLiteral("zh_CN"), QStringLiteral("简体中文")},
+           {QStringLiteral("en"), QStringLiteral("English")}};
+    for (const auto &[code, name] : languages) {
+        QAction *action = language->addAction(name);
+        action->setCheckable(true);
+        action->setChecked(code == current);
+        action->setData(code);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code] { setLanguage(code); });
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About XinDai Workbench"));
+    connect(about, &QAction::triggered, this, [this] {
+        AboutDialog dialog(m_db.schemaVersion(), this);
+        dialog.exec();
+    });
+}
+
+void MainWindow::setLanguage(const QString &language)
+{
+    QSettings settings;
+    if (settings.value(QStringLiteral("language"), QStringLiteral("zh_CN")).toString() == language)
+        return;
+    settings.setValue(QStringLiteral("language"), language);
+    QMessageBox::information(this, tr("Language"),
+                             tr("The language will change the next time XinDai Workbench starts."));
+}
+
+FirmLookupPage *MainWindow::firmLookupPage() const
+{
+    return qobject_cast<FirmLookupPage *>(m_pages.value(Navigation::Page::Firms));
+}
+
+bool MainWindow::showPage(Navigation::Page page)
+{
+    const int row = int(m_order.indexOf(page));
+    if (row < 0)
+        return false;
+    m_navigation->setCurrentRow(row);
+    return true;
+}
+
+bool MainWindow::openFirm(const QString &enterpriseId)
+{
+    FirmLookupPage *lookup = firmLookupPage();
+    if (!lookup)
+        return false;
+    showPage(Navigation::Page::Firms);
+    return lookup->openFirm(enterpriseId);
+}
+
+bool MainWindow::openFirmByUscc(const QString &uscc)
+{
+    const std::optional<Core::Enterprise> firm = Store::EnterpriseRepository(m_db).byUscc(uscc.trimmed());
+    return firm && openFirm(firm->meta.id);
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    if (!m_painted && event->type() == QEvent::Paint) {
+        m_painted = true;
+        // The first page loads its data after the window's first frame: the frame appears at once and
+        // a large store (dashboard counts, an inbox) only delays the page's content.
+        QTimer::singleShot(0, this, [this] {
+            if (auto *page = qobject_cast<WorkspacePage *>(m_stack->currentWidget()))
+                page->activate();
+        });
+    }
+    return QMainWindow::event(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings().setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace XinDai::Ui

@@ -1,0 +1,67 @@
+#include "navigation.h"
+
+namespace XinDai::Ui {
+
+QList<Navigation::Page> Navigation::pagesFor(Core::Role role)
+{
+    switch (role) {
+    case Core::Role::WindowStaff:
+        return {Page::Firms, Page::ParkApplications};
+    case Core::Role::ParkManager:
+        return {Page::Dashboard, Page::Firms, Page::ParkApplications};
+    case Core::Role::BankOfficer:
+        return {Page::Inbox, Page::Firms};
+    case Core::Role::Admin:
+        return {Page::Dashboard,    Page::Firms,    Page::Users,
+                Page::Institutions, Page::Products, Page::Policies};
+    }
+    return {};
+}
+
+QString Navigation::title(Page page)
+{
+    switch (page) {
+    case Page::Dashboard:
+        return tr("Overview");
+    case Page::Firms:
+        return tr("Firms");
+    case Page::ParkApplications:
+        return tr("Park applications");
+    case Page::Inbox:
+        return tr("Application inbox");
+    case Page::Users:
+        return tr("Users");
+    case Page::Institutions:
+        return tr("Institutions");
+    case Page::Products:
+        return tr("Products");
+    case Page::Policies:
+        return tr("Policies");
+    }
+    return {};
+}
+
+QString Navigation::key(Page page)
+{
+    switch (page) {
+    case Page::Dashboard:
+        return QStringLiteral("page.dashboard");
+    case Page::Firms:
+        return QStringLiteral("page.firms");
+    case Page::ParkApplications:
+        return QStringLiteral("page.parkApplications");
+    case Page::Inbox:
+        return QStringLiteral("page.inbox");
+    case Page::Users:
+        return QStringLiteral("page.users");
+    case Page::Institutions:
+        return QStringLiteral("page.institutions");
+    case Page::Products:
+        return QStringLiteral("page.products");
+    case Page::Policies:
+        return QStringLiteral("page.policies");
+    }
+    return {};
+}
+
+} // namespace XinDai::Ui
