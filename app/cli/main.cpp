@@ -25,18 +25,22 @@ static void printHelp()
 {
     QTextStream out(stdout);
     out << "xindai-cli " << QCoreApplication::applicationVersion() << " - XinDai Workbench command line\n\n"
-        << "  id check [--kind uscc|ric]            codes on stdin, one per line -> code<TAB>valid|invalid<TAB>reason\n"
+        << "  id check [--kind uscc|ric]            codes on stdin, one per line -> "
+           "code<TAB>valid|invalid<TAB>reason\n"
         << "  calendar days FROM TO                 each date -> date<TAB>1|0<TAB>holiday name\n"
         << "  calendar add-workdays DATE N          the N-th working day strictly after DATE\n"
         << "  calendar workdays-between FROM TO     working days in (FROM, TO]\n"
         << "  demo generate --firms N --out FILE.db deterministic demo dataset\n"
         << "  rules eval                            JSON lines {rule,data} on stdin -> result per line\n"
         << "  rules matrix --rules R.json --facts F.json\n"
-        << "  report render --db FILE.db --firm USCC --institution ID|CODE --purpose TEXT --out FILE.pdf [--key PEM]\n"
+        << "  report render --db FILE.db --firm USCC --institution ID|CODE --purpose TEXT --out FILE.pdf "
+           "[--key PEM]\n"
         << "  report verify FILE.pdf [--pubkey PEM] [--db FILE.db]  -> valid NUMBER | tampered: why\n"
-        << "  import --db FILE.db --kind firms|series FILE.csv [--encoding auto|utf-8|gb18030] [--on-duplicate update|skip]\n"
+        << "  import --db FILE.db --kind firms|series FILE.csv [--encoding auto|utf-8|gb18030] "
+           "[--on-duplicate update|skip]\n"
         << "  authorization grant --db FILE.db --firm USCC --institution ID|CODE --purpose TEXT --days N\n"
-        << "  prereview --db FILE.db --application ID|NUMBER [--lang zh|en]  findings as JSON; exit 1 when blocked\n";
+        << "  prereview --db FILE.db --application ID|NUMBER [--lang zh|en]  findings as JSON; exit 1 when "
+           "blocked\n";
 }
 
 int main(int argc, char *argv[])

@@ -187,8 +187,9 @@ void TestReportPdf::pdfContent()
 
     // Charts are vector paths: the file holds no raster image at all.
     if (!QStandardPaths::findExecutable(QStringLiteral("pdfimages")).isEmpty()) {
-        const QStringList images = runTool(QStringLiteral("pdfimages"), {QStringLiteral("-list"), pdfPath}, &ok)
-                                       .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const QStringList images
+            = runTool(QStringLiteral("pdfimages"), {QStringLiteral("-list"), pdfPath}, &ok)
+                  .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QVERIFY(ok);
         QCOMPARE(images.size(), 2); // the two heading lines only
     }

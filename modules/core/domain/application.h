@@ -16,12 +16,12 @@ struct Application
     enum class State { Draft, Submitted, Accepted, Approved, Rejected, Disbursed, Settled, Withdrawn };
 
     SyncMeta meta;
-    QString number;              ///< human number, e.g. XD-2026-000123
+    QString number; ///< human number, e.g. XD-2026-000123
     QString enterpriseId;
     QString productId;
     QString institutionId;
     QString parkId;
-    Money amount;                ///< requested
+    Money amount; ///< requested
     int termMonths = 12;
     QString purpose;
     QString collateral;
@@ -36,7 +36,7 @@ struct Application
     int approvedRateBp = 0;
     int approvedTermMonths = 0;
     QString rejectReason;
-    QString createdBy;           ///< User.meta.id
+    QString createdBy; ///< User.meta.id
 };
 
 /// Whether \a from → \a to is a legal transition of the application state machine.

@@ -14,20 +14,20 @@ struct Authorization
 {
     SyncMeta meta;
     QString enterpriseId;
-    QStringList institutionIds;  ///< institutions covered
-    QString purpose;             ///< e.g. 贷款审批
+    QStringList institutionIds; ///< institutions covered
+    QString purpose;            ///< e.g. 贷款审批
     QDate validFrom;
-    QDate validTo;               ///< inclusive
+    QDate validTo; ///< inclusive
     bool revoked = false;
     QDateTime revokedAt;
-    QString scanSha256;          ///< SHA-256 (hex) of the signed scan
-    QString recordedBy;          ///< User.meta.id
+    QString scanSha256; ///< SHA-256 (hex) of the signed scan
+    QString recordedBy; ///< User.meta.id
 
     /// True when not revoked, \a day within [validFrom, validTo] and \a institutionId covered.
     bool permits(const QString &institutionId, QDate day) const
     {
         return !revoked && validFrom.isValid() && validTo.isValid() && day >= validFrom && day <= validTo
-            && institutionIds.contains(institutionId);
+               && institutionIds.contains(institutionId);
     }
 };
 

@@ -12,12 +12,12 @@ struct Document
 {
     SyncMeta meta;
     QString enterpriseId;
-    QString applicationId;       ///< empty when attached to the firm only
-    QString docType;             ///< e.g. business_licence, financial_statement, authorization
+    QString applicationId; ///< empty when attached to the firm only
+    QString docType;       ///< e.g. business_licence, financial_statement, authorization
     QString fileName;
     QString mimeType;
     qint64 sizeBytes = 0;
-    QString sha256;              ///< hex
+    QString sha256; ///< hex
     QDateTime addedAt;
 };
 

@@ -18,16 +18,16 @@ struct Policy
     QString code;
     QString title;
     Type type = Type::InterestSubsidy;
-    QString authority;           ///< issuing body, e.g. 湖南省财政厅
-    QString regionCode;          ///< scope: province 430000, a city or a county code
-    QString eligibilityRule;     ///< JsonLogic rule, compact JSON text
-    QString benefitRule;         ///< JsonLogic rule computing the benefit in fen
-    Money benefitCap;            ///< upper bound of one firm's benefit
-    QDate windowStart;           ///< application window
+    QString authority;       ///< issuing body, e.g. 湖南省财政厅
+    QString regionCode;      ///< scope: province 430000, a city or a county code
+    QString eligibilityRule; ///< JsonLogic rule, compact JSON text
+    QString benefitRule;     ///< JsonLogic rule computing the benefit in fen
+    Money benefitCap;        ///< upper bound of one firm's benefit
+    QDate windowStart;       ///< application window
     QDate windowEnd;
     QStringList requiredMaterials;
     QString summary;
-    int ruleVersion = 1;         ///< bumped whenever a rule changes
+    int ruleVersion = 1; ///< bumped whenever a rule changes
 };
 
 } // namespace XinDai::Core

@@ -22,8 +22,8 @@ struct MonthlyValue
     SyncMeta meta;
     QString enterpriseId;
     Kind kind = Kind::TaxPaid;
-    QDate month;                 ///< first day of the month
-    qint64 value = 0;            ///< unit depends on kind (see above)
+    QDate month;      ///< first day of the month
+    qint64 value = 0; ///< unit depends on kind (see above)
 };
 
 } // namespace XinDai::Core

@@ -18,7 +18,7 @@ struct User
     Role role = Role::WindowStaff;
     QString parkId;
     QString institutionId;
-    QString passwordHash;        ///< security/passwordhasher.h format, never the password
+    QString passwordHash; ///< security/passwordhasher.h format, never the password
     bool disabled = false;
 };
 
