@@ -2,6 +2,7 @@
 
 #include "core/firmsize.h"
 #include "core/industrycodes.h"
+#include "core/recordsummary.h"
 #include "matching/matchingtr_p.h"
 #include "store/applicationrepository.h"
 #include "store/database.h"
@@ -154,46 +155,18 @@ FirmFacts FactBuilder::firmFacts(const FirmData &data, QDate day)
     }
     f.taxPaid12mWan = double(taxFen) / 1e6;
 
-    // Records.
-    const QDate threeYearsAgo = day.addYears(-3);
-    QDate taxGradeDate;
+    // Records (the same reading as the scoring features: core/recordsummary.h).
+    const Core::RecordSummary records = Core::RecordSummary::of(e.meta.id, data.records, day);
+    f.taxGrade = records.taxGrade;
+    f.penalties3y = records.penalties3y;
+    f.dishonest = records.dishonest;
+    f.procurements3y = records.procurements3y;
+    f.patents = records.patents;
     QStringList held;
-    for (const Core::CreditRecord &r : data.records) {
-        if (!belongs(r.enterpriseId, e) || !r.date.isValid() || r.date > day)
-            continue;
-        switch (r.kind) {
-        case Core::CreditRecord::Kind::TaxGrade:
-            if (!taxGradeDate.isValid() || r.date >= taxGradeDate) {
-                taxGradeDate = r.date;
-                f.taxGrade = r.title.trimmed();
-            }
-            break;
-        case Core::CreditRecord::Kind::Penalty:
-            if (r.date > threeYearsAgo)
-                ++f.penalties3y;
-            break;
-        case Core::CreditRecord::Kind::DishonestDebtor:
-            if (!r.validTo.isValid() || r.validTo > day)
-                f.dishonest = true;
-            break;
-        case Core::CreditRecord::Kind::Procurement:
-            if (r.date > threeYearsAgo)
-                ++f.procurements3y;
-            break;
-        case Core::CreditRecord::Kind::Qualification:
-            if (!r.validTo.isValid() || r.validTo >= day) {
-                const QString code = qualificationCode(r.title);
-                if (!code.isEmpty())
-                    held.append(code);
-            }
-            break;
-        case Core::CreditRecord::Kind::Patent:
-            ++f.patents;
-            break;
-        case Core::CreditRecord::Kind::PublicResourceContract:
-        case Core::CreditRecord::Kind::Subsidy:
-            break;
-        }
+    for (const QString &title : records.qualifications) {
+        const QString code = qualificationCode(title);
+        if (!code.isEmpty())
+            held.append(code);
     }
     for (const char16_t *code : kQualificationOrder) {
         const QString c = QString::fromUtf16(code);

@@ -1,5 +1,7 @@
 #include "scoring/featureextractor.h"
 
+#include "core/recordsummary.h"
+
 #include <QSet>
 
 #include <array>
@@ -108,58 +110,25 @@ FirmFeatures FeatureExtractor::extract(const Core::Enterprise &enterprise,
     if (in && out && *out > 0)
         f.set(Feature::BankFlowRatio, double(*in) / double(*out));
 
-    // Records.
-    QDate taxGradeDate;
-    int penalties = 0;
-    bool dishonest = false;
-    QSet<QString> qualifications;
-    int patents = 0;
-    const QDate threeYearsAgo = asOf.addYears(-3);
-    for (const Core::CreditRecord &r : records) {
-        if (!belongs(r.enterpriseId, enterprise) || !r.date.isValid() || r.date > asOf)
-            continue;
-        switch (r.kind) {
-        case Core::CreditRecord::Kind::TaxGrade:
-            if (!taxGradeDate.isValid() || r.date >= taxGradeDate) {
-                taxGradeDate = r.date;
-                f.taxGrade = r.title.trimmed();
-            }
-            break;
-        case Core::CreditRecord::Kind::Penalty:
-            if (r.date > threeYearsAgo)
-                ++penalties;
-            break;
-        case Core::CreditRecord::Kind::DishonestDebtor:
-            if (!r.validTo.isValid() || r.validTo > asOf)
-                dishonest = true;
-            break;
-        case Core::CreditRecord::Kind::Qualification:
-            if (!r.validTo.isValid() || r.validTo >= asOf)
-                qualifications.insert(r.title.trimmed());
-            break;
-        case Core::CreditRecord::Kind::Patent:
-            ++patents;
-            break;
-        default:
-            break;
-        }
-    }
+    // Records (the same reading as the rule facts: core/recordsummary.h).
+    const Core::RecordSummary summary = Core::RecordSummary::of(enterprise.meta.id, records, asOf);
+    f.taxGrade = summary.taxGrade;
     auto hasQualification = [&](QStringView needle) {
-        for (const QString &q : std::as_const(qualifications)) {
+        for (const QString &q : summary.qualifications) {
             if (q.contains(needle))
                 return 1.0;
         }
         return 0.0;
     };
-    f.set(Feature::Penalties3y, penalties);
-    f.set(Feature::DishonestNow, dishonest ? 1 : 0);
+    f.set(Feature::Penalties3y, summary.penalties3y);
+    f.set(Feature::DishonestNow, summary.dishonest ? 1 : 0);
     f.set(Feature::HighTech, hasQualification(u"高新技术企业"));
     f.set(Feature::Specialised, hasQualification(u"专精特新"));
     f.set(Feature::LittleGiant, hasQualification(u"小巨人"));
     f.set(Feature::TechSme, hasQualification(u"科技型中小企业"));
     f.set(Feature::InnovativeSme, hasQualification(u"创新型中小企业"));
-    f.set(Feature::QualificationCount, double(qualifications.size()));
-    f.set(Feature::PatentCount, patents);
+    f.set(Feature::QualificationCount, double(summary.qualifications.size()));
+    f.set(Feature::PatentCount, summary.patents);
     return f;
 }
 
