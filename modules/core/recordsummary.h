@@ -13,13 +13,14 @@ namespace XinDai::Core {
 /// Records dated after the day, or without a date, are ignored.
 struct RecordSummary
 {
-    QString taxGrade;            ///< latest TaxGrade record's title (A/B/M/C/D), empty when none
-    QDate taxGradeDate;          ///< its date
-    int penalties3y = 0;         ///< Penalty records dated within (day − 3 years, day]
-    bool dishonest = false;      ///< a DishonestDebtor listing not removed by the day (validTo empty or > day)
-    int procurements3y = 0;      ///< Procurement records dated within (day − 3 years, day]
-    QStringList qualifications;  ///< titles (trimmed, unique, in record order) of Qualification records valid on the day
-    int patents = 0;             ///< Patent records
+    QString taxGrade;           ///< latest TaxGrade record's title (A/B/M/C/D), empty when none
+    QDate taxGradeDate;         ///< its date
+    int penalties3y = 0;        ///< Penalty records dated within (day − 3 years, day]
+    bool dishonest = false;     ///< a DishonestDebtor listing not removed by the day (validTo empty or > day)
+    int procurements3y = 0;     ///< Procurement records dated within (day − 3 years, day]
+    QStringList qualifications; ///< titles (trimmed, unique, in record order) of Qualification records valid
+                                ///< on the day
+    int patents = 0;            ///< Patent records
 
     /// Summarises the records of \a enterpriseId (records with an empty enterprise id count too, as do all
     /// records when \a enterpriseId is empty).
