@@ -273,7 +273,7 @@
 <context>
     <name>XinDai::App::Main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="+90"/>
+        <location filename="../app/desktop/main.cpp" line="+91"/>
         <source>Cannot create the folder of the database %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -289,18 +289,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+87"/>
+        <location line="+90"/>
         <location line="+12"/>
         <source>XinDai Workbench</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-90"/>
         <source>Creating the demo database was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+79"/>
         <source>The demo database could not be created at %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1287,7 +1287,7 @@
 <context>
     <name>XinDai::Matching</name>
     <message>
-        <location filename="../modules/matching/factbuilder.cpp" line="+233"/>
+        <location filename="../modules/matching/factbuilder.cpp" line="+206"/>
         <source>The firm with the id %1 was not found in the store.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2750,7 +2750,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/enterpriserepository.cpp" line="+287"/>
+        <location filename="../modules/store/enterpriserepository.cpp" line="+310"/>
         <source>Could not save the firm: the field “USCC” is required.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3105,6 +3105,34 @@
     </message>
 </context>
 <context>
+    <name>XinDai::Ui::CreditReportDialog</name>
+    <message>
+        <location filename="../ui/common/creditreportdialog.cpp" line="+22"/>
+        <source>Credit report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A report is produced only when the firm has signed an authorization for the institution and this purpose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Requesting institution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>XinDai::Ui::DomainLabels</name>
     <message>
         <location filename="../ui/common/domainlabels.cpp" line="+15"/>
@@ -3315,12 +3343,17 @@
 <context>
     <name>XinDai::Ui::FirmProfileWidget</name>
     <message>
-        <location filename="../ui/common/firmprofilewidget.cpp" line="+64"/>
+        <location filename="../ui/common/firmprofilewidget.cpp" line="+72"/>
         <source>Choose a firm in the search results to see its profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+29"/>
+        <source>Credit report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Registration</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3340,7 +3373,51 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+29"/>
+        <source>The report signing key cannot be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No report was produced: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The report could not be produced: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save the credit report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The report %1 could not be saved to %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>The credit report %1 (%n page(s)) was saved to %2.
+Verification code: %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
         <location line="+12"/>
+        <source>Credit report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Entity kind</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3570,7 +3647,7 @@
 <context>
     <name>XinDai::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/shell/mainwindow.cpp" line="+40"/>
+        <location filename="../ui/shell/mainwindow.cpp" line="+43"/>
         <source>XinDai Workbench — %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3590,7 +3667,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+103"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3635,6 +3712,16 @@
     <message>
         <location line="+2"/>
         <source>Firms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Policy matching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Product matching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3762,6 +3849,310 @@
     <message>
         <location line="+3"/>
         <source>approved, disbursed and settled applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>XinDai::Ui::PolicyMatchModel</name>
+    <message>
+        <location filename="../ui/window/policymatchmodel.cpp" line="+26"/>
+        <source>Eligible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Near miss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Out of scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ineligible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Broken rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Open-ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Opens in %n working day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n working day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Estimated benefit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Window ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Working days left</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>XinDai::Ui::PolicyMatchPage</name>
+    <message>
+        <location filename="../ui/window/policymatchpage.cpp" line="+45"/>
+        <source>Choose a firm in the search results to match it against the policies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Select a policy to see why it matches or not, and the materials to prepare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 policies assessed on %2: %3 eligible, %4 near misses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Issued by: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Conditions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No conditions: every firm is eligible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Required materials:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rule version: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>XinDai::Ui::ProductMatchModel</name>
+    <message>
+        <location filename="../ui/window/productmatchmodel.cpp" line="+63"/>
+        <source>Not eligible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n working day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Institution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Annual cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Days to decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>XinDai::Ui::ProductMatchPage</name>
+    <message>
+        <location filename="../ui/window/productmatchpage.cpp" line="+50"/>
+        <source>Choose a firm in the search results, then describe its financing need.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> 10k yuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsecured (credit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mortgage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guarantee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Match products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Collateral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Select a product to see how its score is made up, or why the firm does not qualify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 of %2 products are open to this need of %3 over %n month(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Annual interest %1, fees %2, interest subsidy %3: annual cost %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The subsidy comes from the policy %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Matching zones: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not open to this firm and need. Failing conditions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Documents the institution asks for:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -277,7 +277,7 @@
     <context>
         <name>XinDai::App::Main</name>
         <message>
-            <location filename="../app/desktop/main.cpp" line="+90" />
+            <location filename="../app/desktop/main.cpp" line="+91" />
             <source>Cannot create the folder of the database %1.</source>
             <translation>无法创建数据库 %1 所在的文件夹。</translation>
         </message>
@@ -293,18 +293,18 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+87" />
+            <location line="+90" />
             <location line="+12" />
             <source>XinDai Workbench</source>
             <translation>湘信贷工作台</translation>
         </message>
         <message>
-            <location line="-87" />
+            <location line="-90" />
             <source>Creating the demo database was cancelled.</source>
             <translation>演示数据库的创建已取消。</translation>
         </message>
         <message>
-            <location line="+76" />
+            <location line="+79" />
             <source>The demo database could not be created at %1: %2</source>
             <translation>无法在 %1 创建演示数据库：%2</translation>
         </message>
@@ -1291,7 +1291,7 @@
     <context>
         <name>XinDai::Matching</name>
         <message>
-            <location filename="../modules/matching/factbuilder.cpp" line="+233" />
+            <location filename="../modules/matching/factbuilder.cpp" line="+206" />
             <source>The firm with the id %1 was not found in the store.</source>
             <translation>数据库中找不到 ID 为 %1 的企业。</translation>
         </message>
@@ -2757,7 +2757,7 @@
             <translation>无法将数据库文件 %1 升级到最新结构：%2</translation>
         </message>
         <message>
-            <location filename="../modules/store/enterpriserepository.cpp" line="+287" />
+            <location filename="../modules/store/enterpriserepository.cpp" line="+310" />
             <source>Could not save the firm: the field “USCC” is required.</source>
             <translation>无法保存企业：必须填写“统一社会信用代码”字段。</translation>
         </message>
@@ -3111,6 +3111,34 @@
         </message>
     </context>
     <context>
+        <name>XinDai::Ui::CreditReportDialog</name>
+        <message>
+            <location filename="../ui/common/creditreportdialog.cpp" line="+22" />
+            <source>Credit report</source>
+            <translation>信用报告</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>A report is produced only when the firm has signed an authorization for the institution and this purpose.</source>
+            <translation>只有企业已为该机构和该用途签署授权书，才能生成报告。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Requesting institution</source>
+            <translation>查询机构</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purpose</source>
+            <translation>用途</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Generate</source>
+            <translation>生成</translation>
+        </message>
+    </context>
+    <context>
         <name>XinDai::Ui::DomainLabels</name>
         <message>
             <location filename="../ui/common/domainlabels.cpp" line="+15" />
@@ -3321,12 +3349,17 @@
     <context>
         <name>XinDai::Ui::FirmProfileWidget</name>
         <message>
-            <location filename="../ui/common/firmprofilewidget.cpp" line="+64" />
+            <location filename="../ui/common/firmprofilewidget.cpp" line="+72" />
             <source>Choose a firm in the search results to see its profile.</source>
             <translation>在搜索结果中选择一家企业以查看其档案。</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+29" />
+            <source>Credit report…</source>
+            <translation>信用报告…</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>Registration</source>
             <translation>登记信息</translation>
         </message>
@@ -3346,7 +3379,51 @@
             <translation>融资申请</translation>
         </message>
         <message>
+            <location line="+29" />
+            <source>The report signing key cannot be loaded: %1</source>
+            <translation>无法加载报告签名密钥：%1</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>No report was produced: %1</source>
+            <translation>未生成报告：%1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The report could not be produced: %1</source>
+            <translation>报告生成失败：%1</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Save the credit report</source>
+            <translation>保存信用报告</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The report %1 could not be saved to %2: %3</source>
+            <translation>报告 %1 无法保存到 %2：%3</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>The credit report %1 (%n page(s)) was saved to %2.
+Verification code: %3</source>
+            <translation>
+                <numerusform>信用报告 %1（共 %n 页）已保存到 %2。
+验证码：%3</numerusform>
+            </translation>
+        </message>
+        <message>
             <location line="+12" />
+            <source>Credit report</source>
+            <translation>信用报告</translation>
+        </message>
+        <message>
+            <location line="+13" />
             <source>Entity kind</source>
             <translation>主体类型</translation>
         </message>
@@ -3574,7 +3651,7 @@
     <context>
         <name>XinDai::Ui::MainWindow</name>
         <message>
-            <location filename="../ui/shell/mainwindow.cpp" line="+40" />
+            <location filename="../ui/shell/mainwindow.cpp" line="+43" />
             <source>XinDai Workbench — %1</source>
             <translation>湘信贷工作台 — %1</translation>
         </message>
@@ -3594,7 +3671,7 @@
             <translation>%1 · %2 · %3</translation>
         </message>
         <message>
-            <location line="+97" />
+            <location line="+103" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
@@ -3640,6 +3717,16 @@
             <location line="+2" />
             <source>Firms</source>
             <translation>企业</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Policy matching</source>
+            <translation>政策匹配</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Product matching</source>
+            <translation>智能撮合</translation>
         </message>
         <message>
             <location line="+2" />
@@ -3771,6 +3858,306 @@
             <location line="+3" />
             <source>approved, disbursed and settled applications</source>
             <translation>已批准、已放款和已结清的申请</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::PolicyMatchModel</name>
+        <message>
+            <location filename="../ui/window/policymatchmodel.cpp" line="+26" />
+            <source>Eligible</source>
+            <translation>符合条件</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Near miss</source>
+            <translation>差一项</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Out of scope</source>
+            <translation>不在适用地区</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Ineligible</source>
+            <translation>不符合</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Broken rule</source>
+            <translation>规则有误</translation>
+        </message>
+        <message>
+            <location line="+61" />
+            <source>Open-ended</source>
+            <translation>长期有效</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Closed</source>
+            <translation>已截止</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>Opens in %n working day(s)</source>
+            <translation>
+                <numerusform>%n 个工作日后开始申报</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No deadline</source>
+            <translation>无截止日期</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n working day(s)</source>
+            <translation>
+                <numerusform>%n 个工作日</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Code</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Policy</source>
+            <translation>政策</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Status</source>
+            <translation>匹配结果</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Estimated benefit</source>
+            <translation>预计受益</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Window ends</source>
+            <translation>申报截止</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Working days left</source>
+            <translation>剩余工作日</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::PolicyMatchPage</name>
+        <message>
+            <location filename="../ui/window/policymatchpage.cpp" line="+45" />
+            <source>Choose a firm in the search results to match it against the policies.</source>
+            <translation>请在搜索结果中选择企业，与惠企政策进行匹配。</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Select a policy to see why it matches or not, and the materials to prepare.</source>
+            <translation>选择一项政策，查看匹配或不匹配的原因以及需准备的材料。</translation>
+        </message>
+        <message>
+            <location line="+50" />
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 policies assessed on %2: %3 eligible, %4 near misses.</source>
+            <translation>%2 共评估 %1 项政策：符合条件 %3 项，差一项 %4 项。</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>%1 %2 — %3</source>
+            <translation>%1 %2 — %3</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Issued by: %1</source>
+            <translation>发布机关：%1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Conditions:</source>
+            <translation>条件：</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No conditions: every firm is eligible.</source>
+            <translation>无条件限制：所有企业均符合。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Required materials:</source>
+            <translation>申报材料：</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>None listed.</source>
+            <translation>未列明。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Rule version: %1</source>
+            <translation>规则版本：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::ProductMatchModel</name>
+        <message>
+            <location filename="../ui/window/productmatchmodel.cpp" line="+63" />
+            <source>Not eligible</source>
+            <translation>不符合</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+10" />
+            <source>%n working day(s)</source>
+            <translation>
+                <numerusform>%n 个工作日</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Rank</source>
+            <translation>排名</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Product</source>
+            <translation>产品</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Institution</source>
+            <translation>金融机构</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Score</source>
+            <translation>综合得分</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Annual cost</source>
+            <translation>年化综合成本</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Days to decision</source>
+            <translation>审批时效</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::ProductMatchPage</name>
+        <message>
+            <location filename="../ui/window/productmatchpage.cpp" line="+50" />
+            <source>Choose a firm in the search results, then describe its financing need.</source>
+            <translation>请在搜索结果中选择企业，再填写融资需求。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source> 10k yuan</source>
+            <translation> 万元</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source> months</source>
+            <translation> 个月</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Any</source>
+            <translation>不限</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unsecured (credit)</source>
+            <translation>信用</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mortgage</source>
+            <translation>抵押</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pledge</source>
+            <translation>质押</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Guarantee</source>
+            <translation>保证</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Match products</source>
+            <translation>匹配产品</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Term</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Purpose</source>
+            <translation>用途</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Collateral</source>
+            <translation>担保方式</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Select a product to see how its score is made up, or why the firm does not qualify.</source>
+            <translation>选择一款产品，查看综合得分的构成，或企业不符合的原因。</translation>
+        </message>
+        <message>
+            <location line="+73" />
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%1 of %2 products are open to this need of %3 over %n month(s).</source>
+            <translation>
+                <numerusform>%2 款产品中有 %1 款适合 %3、%n 个月的融资需求。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Annual interest %1, fees %2, interest subsidy %3: annual cost %4.</source>
+            <translation>年利息 %1，费用 %2，贴息 %3：年化综合成本 %4。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The subsidy comes from the policy %1.</source>
+            <translation>贴息来自政策 %1。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Matching zones: %1</source>
+            <translation>匹配专区：%1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 is not open to this firm and need. Failing conditions:</source>
+            <translation>%1 不适合该企业和该需求。未满足的条件：</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Documents the institution asks for:</source>
+            <translation>机构要求的材料：</translation>
         </message>
     </context>
     <context>

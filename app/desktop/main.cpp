@@ -27,6 +27,7 @@
 #include <QTimer>
 #include <QTranslator>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace XinDai;
@@ -145,14 +146,17 @@ int main(int argc, char *argv[])
     QCommandLineOption tabOption(
         QStringLiteral("profile-tab"),
         QStringLiteral("Profile tab: registration, records, series or applications."), QStringLiteral("TAB"));
+    QCommandLineOption pageOption(QStringLiteral("page"),
+                                  QStringLiteral("Show the page KEY (e.g. page.policyMatching)."),
+                                  QStringLiteral("KEY"));
     QCommandLineOption measureOption(
         QStringLiteral("measure-startup"),
         QStringLiteral("Print start-up time and RSS at the first paint, then quit."));
     for (QCommandLineOption *hidden : {&loginOption, &passwordOption, &openFirmOption, &searchOption,
-                                       &tabOption, &screenshotOption, &measureOption})
+                                       &tabOption, &screenshotOption, &measureOption, &pageOption})
         hidden->setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({dbOption, langOption, loginOption, passwordOption, openFirmOption, searchOption,
-                       tabOption, screenshotOption, measureOption});
+                       tabOption, screenshotOption, measureOption, pageOption});
     parser.process(app);
 
     const bool automated
@@ -292,6 +296,17 @@ int main(int argc, char *argv[])
             return 2;
         }
         window.firmLookupPage()->profileWidget()->tabs()->setCurrentIndex(tab);
+    }
+    if (parser.isSet(pageOption)) {
+        const QList<Ui::Navigation::Page> pages = window.pages();
+        const auto page = std::find_if(pages.cbegin(), pages.cend(), [&](Ui::Navigation::Page p) {
+            return Ui::Navigation::key(p) == parser.value(pageOption);
+        });
+        if (page == pages.cend()) {
+            printError(QStringLiteral("unknown --page '%1' for this role").arg(parser.value(pageOption)));
+            return 2;
+        }
+        window.showPage(*page);
     }
 
     return app.exec();

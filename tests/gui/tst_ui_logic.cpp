@@ -117,8 +117,9 @@ private Q_SLOTS:
         QTest::addColumn<int>("role");
         QTest::addColumn<QStringList>("keys");
         // Window staff serve firms at the counter and handle the park's queue.
-        QTest::newRow("window staff")
-            << int(Core::Role::WindowStaff) << QStringList{u"page.firms"_s, u"page.parkApplications"_s};
+        QTest::newRow("window staff") << int(Core::Role::WindowStaff)
+                                      << QStringList{u"page.firms"_s, u"page.policyMatching"_s,
+                                                     u"page.productMatching"_s, u"page.parkApplications"_s};
         // Park managers add the overview of their park.
         QTest::newRow("park manager")
             << int(Core::Role::ParkManager)
@@ -128,8 +129,10 @@ private Q_SLOTS:
             << int(Core::Role::BankOfficer) << QStringList{u"page.inbox"_s, u"page.firms"_s};
         // Administrators see all parks and the reference tables, but no bank inbox.
         QTest::newRow("admin") << int(Core::Role::Admin)
-                               << QStringList{u"page.dashboard"_s,    u"page.firms"_s,    u"page.users"_s,
-                                              u"page.institutions"_s, u"page.products"_s, u"page.policies"_s};
+                               << QStringList{u"page.dashboard"_s,      u"page.firms"_s,
+                                              u"page.policyMatching"_s, u"page.productMatching"_s,
+                                              u"page.users"_s,          u"page.institutions"_s,
+                                              u"page.products"_s,       u"page.policies"_s};
     }
 
     void navigationPerRole()

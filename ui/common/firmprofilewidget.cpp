@@ -6,8 +6,10 @@
 #include "core/regioncodes.h"
 #include "core/residentid.h"
 #include "core/uscc.h"
+#include "creditreportdialog.h"
 #include "domainlabels.h"
 #include "recordtablemodel.h"
+#include "report/reportgenerator.h"
 #include "seriestablemodel.h"
 #include "store/applicationrepository.h"
 #include "store/enterpriserepository.h"
@@ -18,11 +20,17 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QDateTimeAxis>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineSeries>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -90,6 +98,10 @@ FirmProfileWidget::FirmProfileWidget(Store::Database &db, QWidget *parent)
     badges->addWidget(m_size);
     badges->addWidget(m_park);
     badges->addStretch(1);
+    m_reportButton = new QPushButton(tr("Credit report…"), header);
+    m_reportButton->setObjectName(QStringLiteral("creditReportButton"));
+    badges->addWidget(m_reportButton);
+    connect(m_reportButton, &QPushButton::clicked, this, &FirmProfileWidget::askForCreditReport);
     headerLayout->addWidget(m_name);
     headerLayout->addWidget(m_uscc);
     headerLayout->addLayout(badges);
@@ -104,6 +116,77 @@ FirmProfileWidget::FirmProfileWidget(Store::Database &db, QWidget *parent)
     layout->addWidget(m_tabs, 1);
     outer->addWidget(m_content, 1);
     m_content->hide();
+}
+
+void FirmProfileWidget::setSavePathProvider(std::function<QString(const QString &)> provider)
+{
+    m_savePathProvider = std::move(provider);
+}
+
+void FirmProfileWidget::askForCreditReport()
+{
+    if (m_enterpriseId.isEmpty())
+        return;
+    CreditReportDialog dialog(m_db, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    generateCreditReport(dialog.institutionId(), dialog.purpose());
+}
+
+bool FirmProfileWidget::generateCreditReport(const QString &institutionId, const QString &purpose)
+{
+    if (m_enterpriseId.isEmpty())
+        return false;
+    QString keyError;
+    const Security::Signer key
+        = Report::ReportGenerator::loadOrCreateKey(Report::ReportGenerator::defaultKeyPath(), &keyError);
+    if (!keyError.isEmpty()) {
+        showReportMessage(true, tr("The report signing key cannot be loaded: %1").arg(keyError));
+        return false;
+    }
+    Report::ReportGenerator::Request request;
+    request.firm = m_enterpriseId;
+    request.institution = institutionId;
+    request.purpose = purpose;
+    request.generatedBy = m_userLogin;
+    const Report::ReportGenerator::Outcome outcome = Report::ReportGenerator::generate(m_db, request, key);
+    if (!outcome.ok) {
+        showReportMessage(true, outcome.refused
+                                    ? tr("No report was produced: %1").arg(outcome.error)
+                                    : tr("The report could not be produced: %1").arg(outcome.error));
+        return false;
+    }
+    const QString suggested = outcome.data.number + QStringLiteral(".pdf");
+    const QString path = m_savePathProvider ? m_savePathProvider(suggested)
+                                            : QFileDialog::getSaveFileName(this, tr("Save the credit report"),
+                                                                           QDir::home().filePath(suggested),
+                                                                           tr("PDF files (*.pdf)"));
+    if (path.isEmpty())
+        return false;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(outcome.pdf) != outcome.pdf.size() || !file.commit()) {
+        showReportMessage(true,
+                          tr("The report %1 could not be saved to %2: %3")
+                              .arg(outcome.data.number, QDir::toNativeSeparators(path), file.errorString()));
+        return false;
+    }
+    showReportMessage(false, tr("The credit report %1 (%n page(s)) was saved to %2.\nVerification code: %3",
+                                nullptr, outcome.pageCount)
+                                 .arg(outcome.data.number, QDir::toNativeSeparators(path),
+                                      outcome.data.verificationCode()));
+    return true;
+}
+
+void FirmProfileWidget::showReportMessage(bool problem, const QString &text)
+{
+    m_lastReportMessage = text;
+    // Window-modal and non-blocking: the flow returns at once (tests read lastReportMessage()).
+    auto *box = new QMessageBox(problem ? QMessageBox::Warning : QMessageBox::Information,
+                                tr("Credit report"), text, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("creditReportMessage"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    box->open();
 }
 
 QWidget *FirmProfileWidget::buildRegistrationTab()

@@ -2,11 +2,14 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QChartView;
 class QComboBox;
 class QFormLayout;
 class QLabel;
 class QLineSeries;
+class QPushButton;
 class QTabWidget;
 class QTableView;
 
@@ -41,6 +44,22 @@ public:
     RecordTableModel *recordModel() const { return m_recordModel; }
     ApplicationTableModel *applicationModel() const { return m_applicationModel; }
     QComboBox *chartSeriesCombo() const { return m_chartCombo; }
+    /// "Credit report…": asks for institution and purpose (CreditReportDialog), then generateCreditReport().
+    QPushButton *creditReportButton() const { return m_reportButton; }
+
+    /// Login of the signed-in user, recorded as the report's generatedBy.
+    void setCurrentUser(const QString &login) { m_userLogin = login; }
+    /// Where to save a generated report: gets a suggested file name, returns the chosen path or an empty
+    /// string to cancel. Default: a QFileDialog. Tests inject a fixed path.
+    void setSavePathProvider(std::function<QString(const QString &suggestedName)> provider);
+    /// Generates the credit report of the shown firm for  institutionId and  purpose
+    /// (Report::ReportGenerator with the suite's signing key); a refusal (no, expired, revoked …
+    /// authorization) or an error is shown in a message box, otherwise the signed PDF is saved where the
+    /// save path provider says and its number and verification code are shown. Returns true when a PDF
+    /// was written. The text shown is in lastReportMessage().
+    bool generateCreditReport(const QString &institutionId, const QString &purpose);
+    /// The last message the credit report flow showed (refusal, error, or number and verification code).
+    QString lastReportMessage() const { return m_lastReportMessage; }
     /// Points of the chart's line (one per month with a value of the chosen series).
     int chartPointCount() const;
 
@@ -51,6 +70,8 @@ private:
     QWidget *buildApplicationsTab();
     void updateChart();
     void setField(const QString &key, const QString &value);
+    void askForCreditReport();
+    void showReportMessage(bool problem, const QString &text);
 
     Store::Database &m_db;
     QString m_enterpriseId;
@@ -68,6 +89,10 @@ private:
     QComboBox *m_chartCombo = nullptr;
     QChartView *m_chartView = nullptr;
     QLineSeries *m_line = nullptr;
+    QPushButton *m_reportButton = nullptr;
+    QString m_userLogin;
+    QString m_lastReportMessage;
+    std::function<QString(const QString &)> m_savePathProvider;
 };
 
 } // namespace XinDai::Ui

@@ -5,12 +5,15 @@
 #include "bank/bankinboxpage.h"
 #include "common/domainlabels.h"
 #include "common/firmlookuppage.h"
+#include "common/firmprofilewidget.h"
 #include "park/parkdashboardpage.h"
 #include "statusbarwidget.h"
 #include "store/database.h"
 #include "store/enterpriserepository.h"
 #include "store/referencerepository.h"
 #include "window/parkapplicationspage.h"
+#include "window/policymatchpage.h"
+#include "window/productmatchpage.h"
 
 #include <QActionGroup>
 #include <QCloseEvent>
@@ -101,6 +104,7 @@ MainWindow::MainWindow(Store::Database &db, const Core::User &user, QWidget *par
         if (row < 0 || row >= m_order.size())
             return;
         WorkspacePage *page = m_pages.value(m_order.at(row));
+        carryOpenFirm(page);
         m_stack->setCurrentWidget(page);
         if (m_painted)
             page->activate(); // before the first paint, event() does it once the window is on screen
@@ -127,6 +131,7 @@ WorkspacePage *MainWindow::createPage(Navigation::Page page)
         return new ParkDashboardPage(m_db, m_user.parkId);
     case Navigation::Page::Firms: {
         auto *lookup = new FirmLookupPage(m_db);
+        lookup->profileWidget()->setCurrentUser(m_user.login);
         if (m_user.role == Core::Role::WindowStaff || m_user.role == Core::Role::ParkManager)
             lookup->setParkScope(m_user.parkId);
         if (m_user.role == Core::Role::BankOfficer) {
@@ -136,6 +141,10 @@ WorkspacePage *MainWindow::createPage(Navigation::Page page)
         }
         return lookup;
     }
+    case Navigation::Page::PolicyMatching:
+        return new PolicyMatchPage(m_db, m_user.parkId);
+    case Navigation::Page::ProductMatching:
+        return new ProductMatchPage(m_db, m_user.parkId);
     case Navigation::Page::ParkApplications:
         return new ParkApplicationsPage(m_db, m_user.parkId);
     case Navigation::Page::Inbox:
@@ -191,6 +200,20 @@ void MainWindow::setLanguage(const QString &language)
     settings.setValue(QStringLiteral("language"), language);
     QMessageBox::information(this, tr("Language"),
                              tr("The language will change the next time XinDai Workbench starts."));
+}
+
+void MainWindow::carryOpenFirm(WorkspacePage *page)
+{
+    // The matching pages start from the firm open on the firm page, when they have none yet.
+    const FirmLookupPage *lookup = firmLookupPage();
+    const QString firm = lookup ? lookup->profileWidget()->enterpriseId() : QString();
+    if (firm.isEmpty())
+        return;
+    if (auto *policies = qobject_cast<PolicyMatchPage *>(page); policies && policies->firmId().isEmpty())
+        policies->setFirm(firm);
+    else if (auto *products = qobject_cast<ProductMatchPage *>(page);
+             products && products->firmId().isEmpty())
+        products->setFirm(firm);
 }
 
 FirmLookupPage *MainWindow::firmLookupPage() const

@@ -52,6 +52,7 @@ protected:
 private:
     void buildMenus();
     WorkspacePage *createPage(Navigation::Page page);
+    void carryOpenFirm(WorkspacePage *page);
     void setLanguage(const QString &language);
 
     Store::Database &m_db;

@@ -6,14 +6,14 @@ QList<Navigation::Page> Navigation::pagesFor(Core::Role role)
 {
     switch (role) {
     case Core::Role::WindowStaff:
-        return {Page::Firms, Page::ParkApplications};
+        return {Page::Firms, Page::PolicyMatching, Page::ProductMatching, Page::ParkApplications};
     case Core::Role::ParkManager:
         return {Page::Dashboard, Page::Firms, Page::ParkApplications};
     case Core::Role::BankOfficer:
         return {Page::Inbox, Page::Firms};
     case Core::Role::Admin:
-        return {Page::Dashboard,    Page::Firms,    Page::Users,
-                Page::Institutions, Page::Products, Page::Policies};
+        return {Page::Dashboard, Page::Firms,        Page::PolicyMatching, Page::ProductMatching,
+                Page::Users,     Page::Institutions, Page::Products,       Page::Policies};
     }
     return {};
 }
@@ -25,6 +25,10 @@ QString Navigation::title(Page page)
         return tr("Overview");
     case Page::Firms:
         return tr("Firms");
+    case Page::PolicyMatching:
+        return tr("Policy matching");
+    case Page::ProductMatching:
+        return tr("Product matching");
     case Page::ParkApplications:
         return tr("Park applications");
     case Page::Inbox:
@@ -48,6 +52,10 @@ QString Navigation::key(Page page)
         return QStringLiteral("page.dashboard");
     case Page::Firms:
         return QStringLiteral("page.firms");
+    case Page::PolicyMatching:
+        return QStringLiteral("page.policyMatching");
+    case Page::ProductMatching:
+        return QStringLiteral("page.productMatching");
     case Page::ParkApplications:
         return QStringLiteral("page.parkApplications");
     case Page::Inbox:

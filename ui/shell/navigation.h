@@ -14,7 +14,18 @@ class Navigation
     Q_DECLARE_TR_FUNCTIONS(XinDai::Ui::Navigation)
 
 public:
-    enum class Page { Dashboard, Firms, ParkApplications, Inbox, Users, Institutions, Products, Policies };
+    enum class Page {
+        Dashboard,
+        Firms,
+        PolicyMatching,
+        ProductMatching,
+        ParkApplications,
+        Inbox,
+        Users,
+        Institutions,
+        Products,
+        Policies
+    };
 
     /// The pages of \a role; the first one is shown after login.
     static QList<Page> pagesFor(Core::Role role);
