@@ -14,6 +14,7 @@ int runReportCommand(const QStringList &args);
 int runAuthorizationCommand(const QStringList &args);
 int runPrereviewCommand(const QStringList &args);
 int runImportCommand(const QStringList &args);
+int runModelCommand(const QStringList &args);
 
 /// Writes a usage error to stderr and returns 2.
 int usageError(const QString &message);

@@ -40,7 +40,9 @@ static void printHelp()
            "[--on-duplicate update|skip]\n"
         << "  authorization grant --db FILE.db --firm USCC --institution ID|CODE --purpose TEXT --days N\n"
         << "  prereview --db FILE.db --application ID|NUMBER [--lang zh|en]  findings as JSON; exit 1 when "
-           "blocked\n";
+           "blocked\n"
+        << "  model train --csv FILE --target COLUMN [--holdout 0.3 | --cv 10] [--seed S] [--out MODEL.json]\n"
+        << "  model psi A.csv B.csv [--column score] [--bins 10]  -> {psi,bins,a,b,verdict}\n";
 }
 
 int main(int argc, char *argv[])
@@ -83,5 +85,7 @@ int main(int argc, char *argv[])
         return Cli::runPrereviewCommand(rest);
     if (command == QLatin1String("import"))
         return Cli::runImportCommand(rest);
+    if (command == QLatin1String("model"))
+        return Cli::runModelCommand(rest);
     return Cli::usageError(QStringLiteral("unknown command '%1'").arg(command));
 }
