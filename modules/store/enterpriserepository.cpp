@@ -59,10 +59,10 @@ Core::Enterprise readEnterprise(const QSqlQuery &q)
     return e;
 }
 
-/// How many rows (in name order) the substring tier reads before it falls back to an index. A term
-/// that fills the limit within them is frequent (about 1 % of firms or more); the walk costs about
-/// 1 ms.
-constexpr int walkBound = 5000;
+/// How many index entries make a text "dense": at least this many candidates (about 3 % of
+/// 100,000 firms) are cheaper found by walking the name index in name order until the limit than by
+/// joining and sorting them (about 1–2 µs per candidate).
+constexpr int denseCount = 3000;
 
 /// Greater than every string that starts with \a prefix (SQLite compares UTF-8 bytes).
 QString prefixUpperBound(const QString &prefix)
@@ -168,26 +168,29 @@ QVector<EnterpriseHit> EnterpriseRepository::search(const QString &text, int lim
     const QString nameWalk = byPark ? QStringLiteral(" INDEXED BY enterprise_park_idx")
                                     : QStringLiteral(" INDEXED BY enterprise_name_idx");
 
-    // The rows among the first walkBound in name order (of the park, when filtered) that satisfy
-    // \a condition (on the columns name and uscc), at most \a fetch of them. When it returns \a fetch
-    // hits, they are exactly the first \a fetch matches by name in the whole table. The inner
-    // subquery is a co-routine that yields rows in index order, so the middle LIMIT stops the walk
-    // as soon as enough rows match (tst_store_search checks the results against a brute-force oracle).
-    auto boundedWalk = [&](const QString &condition, const QVariantList &conditionValues, int fetch) {
-        QVariantList values;
-        if (byPark)
-            values.append(parkId);
-        values << conditionValues << fetch;
+    // All rows in name order (of the park, when filtered) that satisfy \a condition (on the columns
+    // name and uscc), stopping at \a fetch. Exact; fast when matches are dense, a whole index walk
+    // (10–15 ms at 100,000 firms) when they are rare. The inner query reads the covering index
+    // only (no table row per walked entry, about 15 % faster); the table is read for the hits.
+    auto fullWalk = [&](const QString &condition, const QVariantList &conditionValues, int fetch) {
         return readHits(
             db,
             QLatin1String("SELECT ") + hitColumns
-                + QLatin1String(" FROM (SELECT r, name FROM (SELECT rowid AS r, name, uscc FROM enterprise")
-                + nameWalk + QLatin1String(" WHERE deleted = 0")
+                + QLatin1String(" FROM (SELECT rowid AS r, name FROM enterprise") + nameWalk
+                + QLatin1String(" WHERE ") + condition + QLatin1String(" AND deleted = 0")
                 + (byPark ? QLatin1String(" AND park_id = ?") : QLatin1String(""))
-                + QLatin1String(" ORDER BY name LIMIT ") + QString::number(walkBound)
-                + QLatin1String(") WHERE ") + condition
-                + QLatin1String(" LIMIT ?) w CROSS JOIN enterprise e ON e.rowid = w.r ORDER BY w.name"),
-            values);
+                + QLatin1String(" ORDER BY name LIMIT ?) w CROSS JOIN enterprise e ON e.rowid = w.r"
+                                " ORDER BY w.name"),
+            withPark(conditionValues) << fetch);
+    };
+    // Whether \a candidateSql (a query of rowids r) yields at least denseCount rows, counted on the
+    // index only and stopping there (under 2 ms).
+    auto isDense = [&](const QString &candidateSql, const QVariantList &values) {
+        return scalar(db,
+                      QLatin1String("SELECT count(*) FROM (") + candidateSql + QLatin1String(" LIMIT ")
+                          + QString::number(denseCount) + QLatin1String(")"),
+                      values)
+               >= denseCount;
     };
 
     HitCollector hits(limit);
@@ -210,17 +213,23 @@ QVector<EnterpriseHit> EnterpriseRepository::search(const QString &text, int lim
                            + parkCondition + QLatin1String(" ORDER BY e.name LIMIT ?"),
                        withPark({query, prefixUpperBound(query)}) << hits.fetchLimit());
         if (ascii) {
-            QVector<EnterpriseHit> usccPrefix = boundedWalk(QStringLiteral("substr(uscc, 1, ?) = ?"),
-                                                            {int(length), upper}, hits.fetchLimit());
-            if (usccPrefix.size() < hits.fetchLimit()) {
-                // Rare in the first rows by name, so few overall: collect from the USCC index and sort.
+            const QString usccRange = QStringLiteral("SELECT rowid AS r FROM enterprise INDEXED BY "
+                                                     "enterprise_uscc_idx WHERE uscc >= ? AND uscc < ?");
+            const QVariantList rangeValues{upper, prefixUpperBound(upper)};
+            QVector<EnterpriseHit> usccPrefix;
+            if (isDense(usccRange, rangeValues)) {
+                // A range test on the index entry is cheaper per row than substr().
+                usccPrefix
+                    = fullWalk(QStringLiteral("uscc >= ? AND uscc < ?"), rangeValues, hits.fetchLimit());
+            } else {
+                // Few USCCs start with the text: collect them from the USCC index and sort by name.
                 usccPrefix
                     = readHits(db,
                                QLatin1String("SELECT ") + hitColumns
                                    + QLatin1String(" FROM enterprise e INDEXED BY enterprise_uscc_idx "
                                                    "WHERE e.uscc >= ? AND e.uscc < ? AND e.deleted = 0")
                                    + parkCondition + QLatin1String(" ORDER BY e.name LIMIT ?"),
-                               withPark({upper, prefixUpperBound(upper)}) << hits.fetchLimit());
+                               withPark(rangeValues) << hits.fetchLimit());
             }
             prefix += usccPrefix;
             std::stable_sort(prefix.begin(), prefix.end(),
@@ -232,47 +241,43 @@ QVector<EnterpriseHit> EnterpriseRepository::search(const QString &text, int lim
     // Tier 3: the query anywhere in the name or the USCC, by name.
     if (!hits.full()) {
         const int fetch = hits.fetchLimit();
-        // First the first rows in name order: a frequent term fills the limit there.
-        const QVector<EnterpriseHit> walked = boundedWalk(
-            QStringLiteral("(instr(name, ?) > 0 OR instr(uscc, ?) > 0)"), {query, upper}, fetch);
-        if (walked.size() >= fetch) {
-            hits.add(walked);
+        // For an ASCII text (a USCC fragment, most likely) the 18-byte USCC is tested first; a text
+        // with any non-ASCII character can only occur in names (USCCs are ASCII), so the walk then
+        // evaluates one instr() per row instead of two (a quarter less time per row).
+        const QString condition = ascii ? QStringLiteral("(instr(uscc, ?) > 0 OR instr(name, ?) > 0)")
+                                        : QStringLiteral("instr(name, ?) > 0");
+        const QVariantList conditionValues = ascii ? QVariantList{upper, query} : QVariantList{query};
+        // Candidates from an index: trigram FTS for 3+ characters, the bigram table for 1–2 Chinese
+        // characters. 1–2 ASCII characters have no index.
+        QString candidateSql;
+        QVariantList candidateValues;
+        if (length >= 3) {
+            QString phrase = query;
+            phrase.replace(QLatin1Char('"'), QLatin1String("\"\""));
+            candidateSql
+                = QStringLiteral("SELECT rowid AS r FROM enterprise_fts WHERE enterprise_fts MATCH ?");
+            candidateValues = {QString(QLatin1Char('"') + phrase + QLatin1Char('"'))};
+        } else if (!ascii && length == 2) {
+            candidateSql = QStringLiteral("SELECT ent AS r FROM enterprise_gram WHERE gram = ?");
+            candidateValues = {query};
+        } else if (!ascii) {
+            candidateSql
+                = QStringLiteral("SELECT ent AS r FROM enterprise_gram WHERE gram >= ? AND gram < ?");
+            candidateValues = {query, prefixUpperBound(query)};
+        }
+        if (candidateSql.isEmpty() || isDense(candidateSql, candidateValues)) {
+            // No index, or many matches: walking in name order reaches the limit long before the end
+            // (1–2 ASCII characters such as “9” or “X” are dense in practice).
+            hits.add(fullWalk(condition, conditionValues, fetch));
         } else {
-            // A rare term: candidates from an index, then sorted by name. Trigram FTS for 3+
-            // characters, the bigram table for 1–2 Chinese characters; 1–2 ASCII characters have no
-            // index and walk the whole name index.
-            QString candidateSql;
-            QVariantList candidateValues;
-            if (length >= 3) {
-                QString phrase = query;
-                phrase.replace(QLatin1Char('"'), QLatin1String("\"\""));
-                candidateSql
-                    = QStringLiteral("SELECT rowid AS r FROM enterprise_fts WHERE enterprise_fts MATCH ?");
-                candidateValues = {QString(QLatin1Char('"') + phrase + QLatin1Char('"'))};
-            } else if (!ascii && length == 2) {
-                candidateSql = QStringLiteral("SELECT ent AS r FROM enterprise_gram WHERE gram = ?");
-                candidateValues = {query};
-            } else if (!ascii) {
-                candidateSql = QStringLiteral(
-                    "SELECT DISTINCT ent AS r FROM enterprise_gram WHERE gram >= ? AND gram < ?");
-                candidateValues = {query, prefixUpperBound(query)};
-            }
-            if (!candidateSql.isEmpty()) {
-                hits.add(readHits(
-                    db,
-                    QLatin1String("SELECT ") + hitColumns + QLatin1String(" FROM (") + candidateSql
-                        + QLatin1String(") c CROSS JOIN enterprise e ON e.rowid = c.r WHERE e.deleted = 0")
-                        + parkCondition + QLatin1String(" ORDER BY e.name LIMIT ?"),
-                    withPark(candidateValues) << fetch));
-            } else {
-                hits.add(readHits(db,
-                                  QLatin1String("SELECT ") + hitColumns + QLatin1String(" FROM enterprise e")
-                                      + nameWalk
-                                      + QLatin1String(" WHERE (instr(e.name, ?) > 0 OR instr(e.uscc, ?) > 0) "
-                                                      "AND e.deleted = 0")
-                                      + parkCondition + QLatin1String(" ORDER BY e.name LIMIT ?"),
-                                  withPark({query, upper}) << fetch));
-            }
+            // Few matches (fewer than denseCount index entries): join them and sort by name.
+            hits.add(readHits(
+                db,
+                QLatin1String("SELECT ") + hitColumns + QLatin1String(" FROM (SELECT DISTINCT r FROM (")
+                    + candidateSql
+                    + QLatin1String(")) c CROSS JOIN enterprise e ON e.rowid = c.r WHERE e.deleted = 0")
+                    + parkCondition + QLatin1String(" ORDER BY e.name LIMIT ?"),
+                withPark(candidateValues) << fetch));
         }
     }
     return hits.take();

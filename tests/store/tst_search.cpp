@@ -202,10 +202,14 @@ void TestSearch::matchesOracle_data()
     QTest::addColumn<int>("park");
     QTest::addColumn<int>("limit");
     // Frequent terms (thousands of hits: name-index walk), rare ones (index candidates), short and
-    // long, Chinese and USCC, with and without the park filter.
+    // long, Chinese and USCC, with and without the park filter. The search switches strategy at 3,000
+    // index entries: 企业, 填充企业 and 104FL have exactly 3,000 (the fillers), so they take the walk,
+    // while 填充企业0 and 业1 (1,000 fillers each) stay on the candidate join; L0 is two ASCII
+    // characters (no index, walk only); 业1 mixes a Chinese character with a digit.
     const char *queries[]
-        = {"湖南",           "有限",    "公司", "湖", "填充企业0", "企业12", "企业2999", "0001", "9143",
-           "91430104FL0000", "FL00001", "43",   "4",  "MA4L",      "湘江",   "岳麓",     "店",   "司"};
+        = {"湖南",           "有限",     "公司",  "湖",  "填充企业0", "企业12", "企业2999", "0001", "9143",
+           "91430104FL0000", "FL00001",  "43",    "4",   "MA4L",      "湘江",   "岳麓",     "店",   "司",
+           "企业",           "填充企业", "104FL", "业1", "L0"};
     for (const char *q : queries) {
         for (int park = 0; park <= 2; ++park) {
             for (int limit : {1, 7, 50}) {
