@@ -289,18 +289,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+90"/>
+        <location line="+91"/>
         <location line="+12"/>
         <source>XinDai Workbench</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-91"/>
         <source>Creating the demo database was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>The demo database could not be created at %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2750,7 +2750,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/enterpriserepository.cpp" line="+310"/>
+        <location filename="../modules/store/enterpriserepository.cpp" line="+292"/>
         <source>Could not save the firm: the field “USCC” is required.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3343,7 +3343,7 @@
 <context>
     <name>XinDai::Ui::FirmProfileWidget</name>
     <message>
-        <location filename="../ui/common/firmprofilewidget.cpp" line="+72"/>
+        <location filename="../ui/common/firmprofilewidget.cpp" line="+73"/>
         <source>Choose a firm in the search results to see its profile.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3373,7 +3373,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+2"/>
+        <source>Credit score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>The report signing key cannot be loaded: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3482,7 +3487,7 @@ Verification code: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>The firm with id %1 is not in the local database.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3509,8 +3514,98 @@ Verification code: %3</source>
     <message>
         <location line="+7"/>
         <location line="+3"/>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>XinDai::Ui::FirmScoreWidget</name>
+    <message>
+        <location filename="../ui/common/firmscorewidget.cpp" line="+101"/>
+        <source>What lowered the score most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What would raise the score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Credit score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The firm with id %1 is not in the local database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The individual-business model cannot be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Individual business score (0–100)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Individual businesses are scored with the expert-weighted model instead of the commercial and knowledge scorecards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 has no data, so it added %2 of %3 possible points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 added %2 of %3 possible points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reaching the best value of %1 would add %2 points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+19"/>
+        <location line="+12"/>
+        <source>Model %1 (%2, version %3), as of %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>The commercial-value scorecard cannot be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Commercial value score (%1–%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Knowledge value score: %1 of %2 (grade %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The knowledge-value scorecard cannot be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No factor lowered the score: every factor is at its best value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No factor can raise the score further.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3647,7 +3742,7 @@ Verification code: %3</source>
 <context>
     <name>XinDai::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/shell/mainwindow.cpp" line="+43"/>
+        <location filename="../ui/shell/mainwindow.cpp" line="+44"/>
         <source>XinDai Workbench — %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3667,7 +3762,7 @@ Verification code: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+105"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3705,8 +3800,13 @@ Verification code: %3</source>
 <context>
     <name>XinDai::Ui::Navigation</name>
     <message>
-        <location filename="../ui/shell/navigation.cpp" line="+25"/>
+        <location filename="../ui/shell/navigation.cpp" line="+26"/>
         <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Park credit index</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3849,6 +3949,87 @@ Verification code: %3</source>
     <message>
         <location line="+3"/>
         <source>approved, disbursed and settled applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>XinDai::Ui::ParkIndexPage</name>
+    <message>
+        <location filename="../ui/park/parkindexpage.cpp" line="+50"/>
+        <source>All parks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Park:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Park credit index (0–100)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Average firm score (S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Financing access (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Risk incidence (R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Firms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Firms by commercial-value grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Credit index of all parks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit index of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n firm(s) scored with %1 (version %2) as of %3; model %4 (version %5).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 points: share of firms with an approved loan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 points: share of firms with a penalty in 3 years or a dishonest-debtor listing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The park credit index cannot be computed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4328,6 +4509,34 @@ Verification code: %3</source>
     <message>
         <location line="+5"/>
         <source>Read-only: reference data is maintained on the central server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>XinDai::Ui::ScoreFactorModel</name>
+    <message>
+        <location filename="../ui/common/scorefactormodel.cpp" line="+44"/>
+        <source>no data (weight %1 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of 1 (weight %2 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Value or band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Points</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

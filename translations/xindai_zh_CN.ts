@@ -293,18 +293,18 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+90" />
+            <location line="+91" />
             <location line="+12" />
             <source>XinDai Workbench</source>
             <translation>湘信贷工作台</translation>
         </message>
         <message>
-            <location line="-90" />
+            <location line="-91" />
             <source>Creating the demo database was cancelled.</source>
             <translation>演示数据库的创建已取消。</translation>
         </message>
         <message>
-            <location line="+79" />
+            <location line="+80" />
             <source>The demo database could not be created at %1: %2</source>
             <translation>无法在 %1 创建演示数据库：%2</translation>
         </message>
@@ -2757,7 +2757,7 @@
             <translation>无法将数据库文件 %1 升级到最新结构：%2</translation>
         </message>
         <message>
-            <location filename="../modules/store/enterpriserepository.cpp" line="+310" />
+            <location filename="../modules/store/enterpriserepository.cpp" line="+292" />
             <source>Could not save the firm: the field “USCC” is required.</source>
             <translation>无法保存企业：必须填写“统一社会信用代码”字段。</translation>
         </message>
@@ -3349,7 +3349,7 @@
     <context>
         <name>XinDai::Ui::FirmProfileWidget</name>
         <message>
-            <location filename="../ui/common/firmprofilewidget.cpp" line="+72" />
+            <location filename="../ui/common/firmprofilewidget.cpp" line="+73" />
             <source>Choose a firm in the search results to see its profile.</source>
             <translation>在搜索结果中选择一家企业以查看其档案。</translation>
         </message>
@@ -3379,7 +3379,12 @@
             <translation>融资申请</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+2" />
+            <source>Credit score</source>
+            <translation>信用评分</translation>
+        </message>
+        <message>
+            <location line="+33" />
             <source>The report signing key cannot be loaded: %1</source>
             <translation>无法加载报告签名密钥：%1</translation>
         </message>
@@ -3488,7 +3493,7 @@ Verification code: %3</source>
             <translation>趋势：</translation>
         </message>
         <message>
-            <location line="+62" />
+            <location line="+63" />
             <source>The firm with id %1 is not in the local database.</source>
             <translation>本地数据库中没有 ID 为 %1 的企业。</translation>
         </message>
@@ -3515,9 +3520,99 @@ Verification code: %3</source>
         <message>
             <location line="+7" />
             <location line="+3" />
-            <location line="+45" />
+            <location line="+48" />
             <source>%1 (%2)</source>
             <translation>%1（%2）</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::FirmScoreWidget</name>
+        <message>
+            <location filename="../ui/common/firmscorewidget.cpp" line="+101" />
+            <source>What lowered the score most</source>
+            <translation>拉低评分最多的因素</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>What would raise the score</source>
+            <translation>如何提高评分</translation>
+        </message>
+        <message>
+            <location line="+44" />
+            <source>Credit score</source>
+            <translation>信用评分</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>The firm with id %1 is not in the local database.</source>
+            <translation>本地数据库中没有 ID 为 %1 的企业。</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The individual-business model cannot be loaded: %1</source>
+            <translation>无法加载个体工商户评分模型：%1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Individual business score (0–100)</source>
+            <translation>个体工商户信用评分（0–100）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Individual businesses are scored with the expert-weighted model instead of the commercial and knowledge scorecards.</source>
+            <translation>个体工商户使用专家权重模型评分，不使用商业价值和知识价值评分卡。</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>%1 has no data, so it added %2 of %3 possible points.</source>
+            <translation>%1 无数据，仅得 %2 分（满分 %3 分）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 added %2 of %3 possible points.</source>
+            <translation>%1 得 %2 分（满分 %3 分）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Reaching the best value of %1 would add %2 points.</source>
+            <translation>%1 达到最佳值可增加 %2 分。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+19" />
+            <location line="+12" />
+            <source>Model %1 (%2, version %3), as of %4.</source>
+            <translation>模型：%1（%2，第 %3 版），数据截至 %4。</translation>
+        </message>
+        <message>
+            <location line="-24" />
+            <source>The commercial-value scorecard cannot be loaded: %1</source>
+            <translation>无法加载商业价值评分卡：%1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Commercial value score (%1–%2)</source>
+            <translation>商业价值评分（%1–%2）</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Knowledge value score: %1 of %2 (grade %3)</source>
+            <translation>知识价值评分：%1 分（满分 %2 分，等级 %3）</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The knowledge-value scorecard cannot be loaded: %1</source>
+            <translation>无法加载知识价值评分卡：%1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>No factor lowered the score: every factor is at its best value.</source>
+            <translation>没有拉低评分的因素：每个因素都处于最佳值。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No factor can raise the score further.</source>
+            <translation>没有可以进一步提高评分的因素。</translation>
         </message>
     </context>
     <context>
@@ -3651,7 +3746,7 @@ Verification code: %3</source>
     <context>
         <name>XinDai::Ui::MainWindow</name>
         <message>
-            <location filename="../ui/shell/mainwindow.cpp" line="+43" />
+            <location filename="../ui/shell/mainwindow.cpp" line="+44" />
             <source>XinDai Workbench — %1</source>
             <translation>湘信贷工作台 — %1</translation>
         </message>
@@ -3671,7 +3766,7 @@ Verification code: %3</source>
             <translation>%1 · %2 · %3</translation>
         </message>
         <message>
-            <location line="+103" />
+            <location line="+105" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
@@ -3709,9 +3804,14 @@ Verification code: %3</source>
     <context>
         <name>XinDai::Ui::Navigation</name>
         <message>
-            <location filename="../ui/shell/navigation.cpp" line="+25" />
+            <location filename="../ui/shell/navigation.cpp" line="+26" />
             <source>Overview</source>
             <translation>概览</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Park credit index</source>
+            <translation>园区信用指数</translation>
         </message>
         <message>
             <location line="+2" />
@@ -3858,6 +3958,86 @@ Verification code: %3</source>
             <location line="+3" />
             <source>approved, disbursed and settled applications</source>
             <translation>已批准、已放款和已结清的申请</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::ParkIndexPage</name>
+        <message>
+            <location filename="../ui/park/parkindexpage.cpp" line="+50" />
+            <source>All parks</source>
+            <translation>全部园区</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Park:</source>
+            <translation>园区：</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Park credit index (0–100)</source>
+            <translation>园区信用指数（0–100）</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Average firm score (S)</source>
+            <translation>企业平均评分（S）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Financing access (A)</source>
+            <translation>融资可得性（A）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Risk incidence (R)</source>
+            <translation>风险发生率（R）</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Firms</source>
+            <translation>企业</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Firms by commercial-value grade</source>
+            <translation>按商业价值等级统计的企业数</translation>
+        </message>
+        <message>
+            <location line="+86" />
+            <source>Credit index of all parks</source>
+            <translation>全部园区的信用指数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Credit index of %1</source>
+            <translation>%1 信用指数</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+19" />
+            <source>%n firm(s) scored with %1 (version %2) as of %3; model %4 (version %5).</source>
+            <translation>
+                <numerusform>已用 %1（第 %2 版）对 %n 家企业评分，数据截至 %3；指数模型 %4（第 %5 版）。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>%1 points</source>
+            <translation>%1 分</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 points: share of firms with an approved loan</source>
+            <translation>%1 分：获批贷款企业的占比</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 points: share of firms with a penalty in 3 years or a dishonest-debtor listing</source>
+            <translation>%1 分：近 3 年受过行政处罚或被列为失信被执行人的企业占比</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The park credit index cannot be computed: %1</source>
+            <translation>无法计算园区信用指数：%1</translation>
         </message>
     </context>
     <context>
@@ -4333,6 +4513,34 @@ Verification code: %3</source>
             <location line="+5" />
             <source>Read-only: reference data is maintained on the central server.</source>
             <translation>只读：参考数据由中心服务器维护。</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::ScoreFactorModel</name>
+        <message>
+            <location filename="../ui/common/scorefactormodel.cpp" line="+44" />
+            <source>no data (weight %1 %)</source>
+            <translation>无数据（权重 %1%）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 of 1 (weight %2 %)</source>
+            <translation>%1 / 1（权重 %2%）</translation>
+        </message>
+        <message>
+            <location line="+65" />
+            <source>Factor</source>
+            <translation>因素</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Value or band</source>
+            <translation>取值或区间</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Points</source>
+            <translation>得分</translation>
         </message>
     </context>
     <context>

@@ -145,7 +145,8 @@ int main(int argc, char *argv[])
         QStringLiteral("search"), QStringLiteral("Type TEXT into the firm search."), QStringLiteral("TEXT"));
     QCommandLineOption tabOption(
         QStringLiteral("profile-tab"),
-        QStringLiteral("Profile tab: registration, records, series or applications."), QStringLiteral("TAB"));
+        QStringLiteral("Profile tab: registration, records, series, applications or score."),
+        QStringLiteral("TAB"));
     QCommandLineOption pageOption(QStringLiteral("page"),
                                   QStringLiteral("Show the page KEY (e.g. page.policyMatching)."),
                                   QStringLiteral("KEY"));
@@ -288,8 +289,9 @@ int main(int argc, char *argv[])
     if (parser.isSet(openFirmOption) && !window.openFirmByUscc(parser.value(openFirmOption)))
         printError(Main::tr("No firm with the USCC %1 in the database.").arg(parser.value(openFirmOption)));
     if (parser.isSet(tabOption) && window.firmLookupPage()) {
-        const QStringList tabs = {QStringLiteral("registration"), QStringLiteral("records"),
-                                  QStringLiteral("series"), QStringLiteral("applications")};
+        const QStringList tabs
+            = {QStringLiteral("registration"), QStringLiteral("records"), QStringLiteral("series"),
+               QStringLiteral("applications"), QStringLiteral("score")};
         const int tab = int(tabs.indexOf(parser.value(tabOption)));
         if (tab < 0) {
             printError(QStringLiteral("unknown --profile-tab '%1'").arg(parser.value(tabOption)));

@@ -120,19 +120,20 @@ private Q_SLOTS:
         QTest::newRow("window staff") << int(Core::Role::WindowStaff)
                                       << QStringList{u"page.firms"_s, u"page.policyMatching"_s,
                                                      u"page.productMatching"_s, u"page.parkApplications"_s};
-        // Park managers add the overview of their park.
-        QTest::newRow("park manager")
-            << int(Core::Role::ParkManager)
-            << QStringList{u"page.dashboard"_s, u"page.firms"_s, u"page.parkApplications"_s};
+        // Park managers add the overview and the credit index of their park.
+        QTest::newRow("park manager") << int(Core::Role::ParkManager)
+                                      << QStringList{u"page.dashboard"_s, u"page.parkIndex"_s,
+                                                     u"page.firms"_s, u"page.parkApplications"_s};
         // Bank officers start from their inbox; no park queue, no admin tables.
         QTest::newRow("bank officer")
             << int(Core::Role::BankOfficer) << QStringList{u"page.inbox"_s, u"page.firms"_s};
-        // Administrators see all parks and the reference tables, but no bank inbox.
+        // Administrators see all parks (overview, credit index) and the reference tables, but no bank inbox.
         QTest::newRow("admin") << int(Core::Role::Admin)
-                               << QStringList{u"page.dashboard"_s,      u"page.firms"_s,
-                                              u"page.policyMatching"_s, u"page.productMatching"_s,
-                                              u"page.users"_s,          u"page.institutions"_s,
-                                              u"page.products"_s,       u"page.policies"_s};
+                               << QStringList{u"page.dashboard"_s,       u"page.parkIndex"_s,
+                                              u"page.firms"_s,           u"page.policyMatching"_s,
+                                              u"page.productMatching"_s, u"page.users"_s,
+                                              u"page.institutions"_s,    u"page.products"_s,
+                                              u"page.policies"_s};
     }
 
     void navigationPerRole()

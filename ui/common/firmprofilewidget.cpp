@@ -8,6 +8,7 @@
 #include "core/uscc.h"
 #include "creditreportdialog.h"
 #include "domainlabels.h"
+#include "firmscorewidget.h"
 #include "recordtablemodel.h"
 #include "report/reportgenerator.h"
 #include "seriestablemodel.h"
@@ -113,6 +114,12 @@ FirmProfileWidget::FirmProfileWidget(Store::Database &db, QWidget *parent)
     m_tabs->addTab(buildRecordsTab(), tr("Qualifications && records"));
     m_tabs->addTab(buildSeriesTab(), tr("Monthly data"));
     m_tabs->addTab(buildApplicationsTab(), tr("Financing applications"));
+    m_scoreWidget = new FirmScoreWidget(m_db);
+    m_tabs->addTab(m_scoreWidget, tr("Credit score"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == ScoreTab)
+            m_scoreWidget->ensureComputed();
+    });
     layout->addWidget(m_tabs, 1);
     outer->addWidget(m_content, 1);
     m_content->hide();
@@ -293,6 +300,7 @@ void FirmProfileWidget::setField(const QString &key, const QString &value)
 void FirmProfileWidget::clear()
 {
     m_enterpriseId.clear();
+    m_scoreWidget->setEnterprise({});
     m_seriesModel->setSeries({});
     m_recordModel->setRecords({});
     m_applicationModel->setApplications({}, ApplicationTableModel::Names{});
@@ -349,6 +357,9 @@ bool FirmProfileWidget::showEnterprise(const QString &enterpriseId)
     filter.enterpriseId = e.meta.id;
     m_applicationModel->setApplications(Store::ApplicationRepository(m_db).applications(filter), m_db);
     updateChart();
+    m_scoreWidget->setEnterprise(e.meta.id);
+    if (m_tabs->currentIndex() == ScoreTab)
+        m_scoreWidget->ensureComputed();
 
     m_empty->hide();
     m_content->show();

@@ -20,17 +20,19 @@ class Database;
 namespace XinDai::Ui {
 
 class ApplicationTableModel;
+class FirmScoreWidget;
 class RecordTableModel;
 class SeriesTableModel;
 
-/// Everything known about one firm: a header (name, USCC decoded, size class, park) and four tabs —
-/// registration, qualifications & records, monthly data (table + trend chart), financing applications.
+/// Everything known about one firm: a header (name, USCC decoded, size class, park) and five tabs —
+/// registration, qualifications & records, monthly data (table + trend chart), financing applications,
+/// credit score (computed when that tab is shown).
 class FirmProfileWidget : public QWidget
 {
     Q_OBJECT
 
 public:
-    enum Tab { RegistrationTab, RecordsTab, SeriesTab, ApplicationsTab, TabCount };
+    enum Tab { RegistrationTab, RecordsTab, SeriesTab, ApplicationsTab, ScoreTab, TabCount };
 
     explicit FirmProfileWidget(Store::Database &db, QWidget *parent = nullptr);
 
@@ -44,6 +46,8 @@ public:
     RecordTableModel *recordModel() const { return m_recordModel; }
     ApplicationTableModel *applicationModel() const { return m_applicationModel; }
     QComboBox *chartSeriesCombo() const { return m_chartCombo; }
+    /// The 信用评分 tab; it scores the firm when the tab is shown, not when the profile loads.
+    FirmScoreWidget *scoreWidget() const { return m_scoreWidget; }
     /// "Credit report…": asks for institution and purpose (CreditReportDialog), then generateCreditReport().
     QPushButton *creditReportButton() const { return m_reportButton; }
 
@@ -90,6 +94,7 @@ private:
     QChartView *m_chartView = nullptr;
     QLineSeries *m_line = nullptr;
     QPushButton *m_reportButton = nullptr;
+    FirmScoreWidget *m_scoreWidget = nullptr;
     QString m_userLogin;
     QString m_lastReportMessage;
     std::function<QString(const QString &)> m_savePathProvider;

@@ -7,6 +7,7 @@
 #include "common/firmlookuppage.h"
 #include "common/firmprofilewidget.h"
 #include "park/parkdashboardpage.h"
+#include "park/parkindexpage.h"
 #include "statusbarwidget.h"
 #include "store/database.h"
 #include "store/enterpriserepository.h"
@@ -129,6 +130,8 @@ WorkspacePage *MainWindow::createPage(Navigation::Page page)
     switch (page) {
     case Navigation::Page::Dashboard:
         return new ParkDashboardPage(m_db, m_user.parkId);
+    case Navigation::Page::ParkIndex:
+        return new ParkIndexPage(m_db, m_user.parkId);
     case Navigation::Page::Firms: {
         auto *lookup = new FirmLookupPage(m_db);
         lookup->profileWidget()->setCurrentUser(m_user.login);

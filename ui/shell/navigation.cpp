@@ -8,12 +8,13 @@ QList<Navigation::Page> Navigation::pagesFor(Core::Role role)
     case Core::Role::WindowStaff:
         return {Page::Firms, Page::PolicyMatching, Page::ProductMatching, Page::ParkApplications};
     case Core::Role::ParkManager:
-        return {Page::Dashboard, Page::Firms, Page::ParkApplications};
+        return {Page::Dashboard, Page::ParkIndex, Page::Firms, Page::ParkApplications};
     case Core::Role::BankOfficer:
         return {Page::Inbox, Page::Firms};
     case Core::Role::Admin:
-        return {Page::Dashboard, Page::Firms,        Page::PolicyMatching, Page::ProductMatching,
-                Page::Users,     Page::Institutions, Page::Products,       Page::Policies};
+        return {Page::Dashboard,      Page::ParkIndex,       Page::Firms,
+                Page::PolicyMatching, Page::ProductMatching, Page::Users,
+                Page::Institutions,   Page::Products,        Page::Policies};
     }
     return {};
 }
@@ -23,6 +24,8 @@ QString Navigation::title(Page page)
     switch (page) {
     case Page::Dashboard:
         return tr("Overview");
+    case Page::ParkIndex:
+        return tr("Park credit index");
     case Page::Firms:
         return tr("Firms");
     case Page::PolicyMatching:
@@ -50,6 +53,8 @@ QString Navigation::key(Page page)
     switch (page) {
     case Page::Dashboard:
         return QStringLiteral("page.dashboard");
+    case Page::ParkIndex:
+        return QStringLiteral("page.parkIndex");
     case Page::Firms:
         return QStringLiteral("page.firms");
     case Page::PolicyMatching:

@@ -16,6 +16,7 @@ class Navigation
 public:
     enum class Page {
         Dashboard,
+        ParkIndex,
         Firms,
         PolicyMatching,
         ProductMatching,
