@@ -3010,6 +3010,133 @@
     </message>
 </context>
 <context>
+    <name>XinDai::Sync</name>
+    <message>
+        <source>The field %1 must be &quot;upsert&quot; or &quot;delete&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 must name at least one changed field for an upsert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 must be absent or empty for a delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 must contain at least one operation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 holds more than %2 operations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 repeats an operation id used earlier in the batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 must not be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 must be &quot;applied&quot;, &quot;conflict&quot; or &quot;rejected&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 must explain why the operation was rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 is only allowed when the operation was rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 is only allowed for a conflict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 must list at least one field for a conflict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 repeats an operation id answered earlier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entry %1 must be an entity name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entry %1 repeats an entity named earlier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 must be 64 lower-case hexadecimal digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 must be greater than the previous row&apos;s version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field nextCursor must not be smaller than the last row&apos;s version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page&apos;s checksum does not match its rows: the page was changed or truncated in transit and must be requested again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 is not part of the sync protocol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 must be a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 must be a lower-case UUID without braces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 must be an entity name (lower-case letters, digits and underscores, starting with a letter, at most 64 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 must be a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 must lie between %2 and %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 must be a UTC time written as yyyy-MM-ddTHH:mm:ss.zzzZ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 must be a JSON array.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entry %1 must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>XinDai::Ui::AboutDialog</name>
     <message>
         <location filename="../ui/shell/aboutdialog.cpp" line="+14"/>
@@ -3854,6 +3981,10 @@ Verification code: %3</source>
         <source>Policies</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Policy → firms</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>XinDai::Ui::ParkApplicationsPage</name>
@@ -4034,6 +4165,90 @@ Verification code: %3</source>
     </message>
 </context>
 <context>
+    <name>XinDai::Ui::PolicyFirmModel</name>
+    <message>
+        <source>The estimated benefit is limited by the policy&apos;s cap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Firm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated benefit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>XinDai::Ui::PolicyFirmsPage</name>
+    <message>
+        <source>Policy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (window not open)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (open until %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (open, no deadline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No policy is available to search firms for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules of policy %1 do not compile, so no firm can be matched: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 firm(s) are eligible for this policy.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a policy before exporting its eligible firms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CSV file %1 could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export eligible firms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>XinDai::Ui::PolicyMatchModel</name>
     <message>
         <location filename="../ui/window/policymatchmodel.cpp" line="+26"/>
@@ -4178,6 +4393,18 @@ Verification code: %3</source>
         <location line="+3"/>
         <source>Rule version: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Closing soon (within %n working day(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 — closes on %3, %n working day(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -3017,6 +3017,133 @@
         </message>
     </context>
     <context>
+        <name>XinDai::Sync</name>
+        <message>
+            <source>The field %1 must be "upsert" or "delete".</source>
+            <translation>字段 %1 必须是 "upsert" 或 "delete"。</translation>
+        </message>
+        <message>
+            <source>The field %1 must name at least one changed field for an upsert.</source>
+            <translation>对于 upsert，字段 %1 必须至少列出一个已更改的字段。</translation>
+        </message>
+        <message>
+            <source>The field %1 must be absent or empty for a delete.</source>
+            <translation>对于 delete，字段 %1 必须不存在或为空。</translation>
+        </message>
+        <message>
+            <source>The field %1 must contain at least one operation.</source>
+            <translation>字段 %1 必须至少包含一个操作。</translation>
+        </message>
+        <message>
+            <source>The field %1 holds more than %2 operations.</source>
+            <translation>字段 %1 包含的操作超过 %2 个。</translation>
+        </message>
+        <message>
+            <source>The field %1 repeats an operation id used earlier in the batch.</source>
+            <translation>字段 %1 重复使用了本批次中前面已用过的操作 ID。</translation>
+        </message>
+        <message>
+            <source>The field %1 must not be empty.</source>
+            <translation>字段 %1 不能为空。</translation>
+        </message>
+        <message>
+            <source>The field %1 must be "applied", "conflict" or "rejected".</source>
+            <translation>字段 %1 必须是 "applied"、"conflict" 或 "rejected"。</translation>
+        </message>
+        <message>
+            <source>The field %1 must explain why the operation was rejected.</source>
+            <translation>字段 %1 必须说明操作被拒绝的原因。</translation>
+        </message>
+        <message>
+            <source>The field %1 is only allowed when the operation was rejected.</source>
+            <translation>只有在操作被拒绝时才允许使用字段 %1。</translation>
+        </message>
+        <message>
+            <source>The field %1 is only allowed for a conflict.</source>
+            <translation>只有在发生冲突时才允许使用字段 %1。</translation>
+        </message>
+        <message>
+            <source>The field %1 must list at least one field for a conflict.</source>
+            <translation>对于冲突，字段 %1 必须至少列出一个字段。</translation>
+        </message>
+        <message>
+            <source>The field %1 repeats an operation id answered earlier.</source>
+            <translation>字段 %1 重复了前面已答复过的操作 ID。</translation>
+        </message>
+        <message>
+            <source>The entry %1 must be an entity name.</source>
+            <translation>条目 %1 必须是实体名称。</translation>
+        </message>
+        <message>
+            <source>The entry %1 repeats an entity named earlier.</source>
+            <translation>条目 %1 重复了前面已列出的实体。</translation>
+        </message>
+        <message>
+            <source>The field %1 must be 64 lower-case hexadecimal digits.</source>
+            <translation>字段 %1 必须是 64 位小写十六进制数字。</translation>
+        </message>
+        <message>
+            <source>The field %1 must be greater than the previous row's version.</source>
+            <translation>字段 %1 必须大于上一行的版本号。</translation>
+        </message>
+        <message>
+            <source>The field nextCursor must not be smaller than the last row's version.</source>
+            <translation>字段 nextCursor 不能小于最后一行的版本号。</translation>
+        </message>
+        <message>
+            <source>The page's checksum does not match its rows: the page was changed or truncated in transit and must be requested again.</source>
+            <translation>该页的校验和与其数据行不符：该页在传输中被修改或截断，必须重新请求。</translation>
+        </message>
+        <message>
+            <source>The field %1 is not part of the sync protocol.</source>
+            <translation>字段 %1 不属于同步协议。</translation>
+        </message>
+        <message>
+            <source>The field %1 is missing.</source>
+            <translation>缺少字段 %1。</translation>
+        </message>
+        <message>
+            <source>The field %1 must be a string.</source>
+            <translation>字段 %1 必须是字符串。</translation>
+        </message>
+        <message>
+            <source>The field %1 must be a lower-case UUID without braces.</source>
+            <translation>字段 %1 必须是不带花括号的小写 UUID。</translation>
+        </message>
+        <message>
+            <source>The field %1 must be an entity name (lower-case letters, digits and underscores, starting with a letter, at most 64 characters).</source>
+            <translation>字段 %1 必须是实体名称（小写字母、数字和下划线，以字母开头，最多 64 个字符）。</translation>
+        </message>
+        <message>
+            <source>The field %1 must be a whole number.</source>
+            <translation>字段 %1 必须是整数。</translation>
+        </message>
+        <message>
+            <source>The field %1 must lie between %2 and %3.</source>
+            <translation>字段 %1 必须介于 %2 和 %3 之间。</translation>
+        </message>
+        <message>
+            <source>The field %1 must be true or false.</source>
+            <translation>字段 %1 必须是 true 或 false。</translation>
+        </message>
+        <message>
+            <source>The field %1 must be a UTC time written as yyyy-MM-ddTHH:mm:ss.zzzZ.</source>
+            <translation>字段 %1 必须是 yyyy-MM-ddTHH:mm:ss.zzzZ 格式的 UTC 时间。</translation>
+        </message>
+        <message>
+            <source>The field %1 must be a JSON object.</source>
+            <translation>字段 %1 必须是 JSON 对象。</translation>
+        </message>
+        <message>
+            <source>The field %1 must be a JSON array.</source>
+            <translation>字段 %1 必须是 JSON 数组。</translation>
+        </message>
+        <message>
+            <source>The entry %1 must be a JSON object.</source>
+            <translation>条目 %1 必须是 JSON 对象。</translation>
+        </message>
+    </context>
+    <context>
         <name>XinDai::Ui::AboutDialog</name>
         <message>
             <location filename="../ui/shell/aboutdialog.cpp" line="+14" />
@@ -3858,6 +3985,10 @@ Verification code: %3</source>
             <source>Policies</source>
             <translation>惠企政策</translation>
         </message>
+        <message>
+            <source>Policy → firms</source>
+            <translation>政策找企业</translation>
+        </message>
     </context>
     <context>
         <name>XinDai::Ui::ParkApplicationsPage</name>
@@ -4041,6 +4172,90 @@ Verification code: %3</source>
         </message>
     </context>
     <context>
+        <name>XinDai::Ui::PolicyFirmModel</name>
+        <message>
+            <source>The estimated benefit is limited by the policy's cap.</source>
+            <translation>预计受益金额已受该政策的上限限制。</translation>
+        </message>
+        <message>
+            <source>Eligible</source>
+            <translation>符合条件</translation>
+        </message>
+        <message>
+            <source>Firm</source>
+            <translation>企业</translation>
+        </message>
+        <message>
+            <source>Unified social credit code</source>
+            <translation>统一社会信用代码</translation>
+        </message>
+        <message>
+            <source>Estimated benefit</source>
+            <translation>预计受益金额</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::PolicyFirmsPage</name>
+        <message>
+            <source>Policy:</source>
+            <translation>政策：</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>导出 CSV…</translation>
+        </message>
+        <message>
+            <source>%1 %2 (window not open)</source>
+            <translation>%1 %2（申报窗口未开放）</translation>
+        </message>
+        <message>
+            <source>%1 %2 (open until %3)</source>
+            <translation>%1 %2（申报截止 %3）</translation>
+        </message>
+        <message>
+            <source>%1 %2 (open, no deadline)</source>
+            <translation>%1 %2（申报中，无截止日期）</translation>
+        </message>
+        <message>
+            <source>No policy is available to search firms for.</source>
+            <translation>没有可用于查找企业的政策。</translation>
+        </message>
+        <message>
+            <source>The rules of policy %1 do not compile, so no firm can be matched: %2</source>
+            <translation>政策 %1 的规则无法编译，因此无法匹配任何企业：%2</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of %1 firm(s) are eligible for this policy.</source>
+            <translation>
+                <numerusform>%1 家企业中有 %n 家符合该政策的条件。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Choose a policy before exporting its eligible firms.</source>
+            <translation>导出符合条件的企业之前，请先选择一项政策。</translation>
+        </message>
+        <message>
+            <source>The CSV file %1 could not be written: %2</source>
+            <translation>无法写入 CSV 文件 %1：%2</translation>
+        </message>
+        <message>
+            <source>Export eligible firms</source>
+            <translation>导出符合条件的企业</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Export CSV</source>
+            <translation>导出 CSV</translation>
+        </message>
+    </context>
+    <context>
         <name>XinDai::Ui::PolicyMatchModel</name>
         <message>
             <location filename="../ui/window/policymatchmodel.cpp" line="+26" />
@@ -4183,6 +4398,18 @@ Verification code: %3</source>
             <location line="+3" />
             <source>Rule version: %1</source>
             <translation>规则版本：%1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Closing soon (within %n working day(s))</source>
+            <translation>
+                <numerusform>即将截止（%n 个工作日内）</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 %2 — closes on %3, %n working day(s) left</source>
+            <translation>
+                <numerusform>%1 %2 — %3 截止，剩余 %n 个工作日</numerusform>
+            </translation>
         </message>
     </context>
     <context>

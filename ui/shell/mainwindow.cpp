@@ -13,6 +13,7 @@
 #include "store/enterpriserepository.h"
 #include "store/referencerepository.h"
 #include "window/parkapplicationspage.h"
+#include "window/policyfirmspage.h"
 #include "window/policymatchpage.h"
 #include "window/productmatchpage.h"
 
@@ -146,6 +147,8 @@ WorkspacePage *MainWindow::createPage(Navigation::Page page)
     }
     case Navigation::Page::PolicyMatching:
         return new PolicyMatchPage(m_db, m_user.parkId);
+    case Navigation::Page::PolicyFirms:
+        return new PolicyFirmsPage(m_db, m_user.role == Core::Role::Admin ? QString() : m_user.parkId);
     case Navigation::Page::ProductMatching:
         return new ProductMatchPage(m_db, m_user.parkId);
     case Navigation::Page::ParkApplications:

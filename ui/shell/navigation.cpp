@@ -6,15 +6,17 @@ QList<Navigation::Page> Navigation::pagesFor(Core::Role role)
 {
     switch (role) {
     case Core::Role::WindowStaff:
-        return {Page::Firms, Page::PolicyMatching, Page::ProductMatching, Page::ParkApplications};
+        return {Page::Firms, Page::PolicyMatching, Page::PolicyFirms, Page::ProductMatching,
+                Page::ParkApplications};
     case Core::Role::ParkManager:
-        return {Page::Dashboard, Page::ParkIndex, Page::Firms, Page::ParkApplications};
+        return {Page::Dashboard, Page::ParkIndex, Page::Firms, Page::PolicyFirms, Page::ParkApplications};
     case Core::Role::BankOfficer:
         return {Page::Inbox, Page::Firms};
     case Core::Role::Admin:
-        return {Page::Dashboard,      Page::ParkIndex,       Page::Firms,
-                Page::PolicyMatching, Page::ProductMatching, Page::Users,
-                Page::Institutions,   Page::Products,        Page::Policies};
+        return {Page::Dashboard,       Page::ParkIndex,   Page::Firms,
+                Page::PolicyMatching,  Page::PolicyFirms, Page::ProductMatching,
+                Page::Users,           Page::Institutions, Page::Products,
+                Page::Policies};
     }
     return {};
 }
@@ -30,6 +32,8 @@ QString Navigation::title(Page page)
         return tr("Firms");
     case Page::PolicyMatching:
         return tr("Policy matching");
+    case Page::PolicyFirms:
+        return tr("Policy → firms");
     case Page::ProductMatching:
         return tr("Product matching");
     case Page::ParkApplications:
@@ -59,6 +63,8 @@ QString Navigation::key(Page page)
         return QStringLiteral("page.firms");
     case Page::PolicyMatching:
         return QStringLiteral("page.policyMatching");
+    case Page::PolicyFirms:
+        return QStringLiteral("page.policyFirms");
     case Page::ProductMatching:
         return QStringLiteral("page.productMatching");
     case Page::ParkApplications:

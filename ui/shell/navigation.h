@@ -19,6 +19,7 @@ public:
         ParkIndex,
         Firms,
         PolicyMatching,
+        PolicyFirms,
         ProductMatching,
         ParkApplications,
         Inbox,

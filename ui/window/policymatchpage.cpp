@@ -11,6 +11,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QSplitter>
@@ -50,6 +51,15 @@ PolicyMatchPage::PolicyMatchPage(Store::Database &db, const QString &parkId, QWi
     m_summary->setObjectName(QStringLiteral("policyMatchSummary"));
     m_summary->setProperty("role", QStringLiteral("hint"));
 
+    m_reminderTitle
+        = new QLabel(tr("Closing soon (within %n working day(s))", nullptr, ReminderWorkdays), right);
+    m_reminderTitle->setObjectName(QStringLiteral("policyMatchReminderTitle"));
+    m_reminderList = new QListWidget(right);
+    m_reminderList->setObjectName(QStringLiteral("policyMatchReminders"));
+    m_reminderList->setMaximumHeight(96);
+    m_reminderTitle->hide();
+    m_reminderList->hide();
+
     auto *vertical = new QSplitter(Qt::Vertical, right);
     m_table = new QTableView(vertical);
     m_table->setObjectName(QStringLiteral("policyMatchTable"));
@@ -73,6 +83,8 @@ PolicyMatchPage::PolicyMatchPage(Store::Database &db, const QString &parkId, QWi
 
     layout->addWidget(m_firmLabel);
     layout->addWidget(m_summary);
+    layout->addWidget(m_reminderTitle);
+    layout->addWidget(m_reminderList);
     layout->addWidget(vertical, 1);
 
     splitter->addWidget(m_search);
@@ -97,6 +109,7 @@ bool PolicyMatchPage::setFirm(const QString &enterpriseId)
     if (!data) {
         m_firmId.clear();
         m_model->setMatches({});
+        showReminders({});
         m_firmLabel->setText(error);
         m_summary->clear();
         return false;
@@ -108,6 +121,7 @@ bool PolicyMatchPage::setFirm(const QString &enterpriseId)
     const QVector<Matching::PolicyMatch> matches = matcher.match(facts, today);
     m_facts = Matching::FactBuilder::facts(facts);
     m_model->setMatches(matches);
+    showReminders(matcher.deadlineReminders(facts, today, ReminderWorkdays));
 
     int eligible = 0;
     int nearMiss = 0;
@@ -124,6 +138,22 @@ bool PolicyMatchPage::setFirm(const QString &enterpriseId)
     if (!matches.isEmpty())
         m_table->selectRow(0);
     return true;
+}
+
+void PolicyMatchPage::showReminders(const QVector<Matching::PolicyMatch> &reminders)
+{
+    m_reminders = reminders;
+    m_reminderList->clear();
+    for (const Matching::PolicyMatch &m : reminders) {
+        auto *item
+            = new QListWidgetItem(tr("%1 %2 — closes on %3, %n working day(s) left", nullptr, m.workdaysLeft)
+                                      .arg(m.policy.code, m.policy.title,
+                                           QLocale().toString(m.policy.windowEnd, QLocale::ShortFormat)),
+                                  m_reminderList);
+        item->setData(Qt::UserRole, m.policy.meta.id);
+    }
+    m_reminderTitle->setVisible(!reminders.isEmpty());
+    m_reminderList->setVisible(!reminders.isEmpty());
 }
 
 void PolicyMatchPage::showDetail(int row)
