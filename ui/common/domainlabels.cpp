@@ -205,4 +205,10 @@ QString DomainLabels::rateBp(int basisPoints)
     return QStringLiteral("%1.%2%").arg(basisPoints / 100).arg(basisPoints % 100, 2, 10, QLatin1Char('0'));
 }
 
+Matching::Language DomainLabels::explanationLanguage()
+{
+    return QLocale().language() == QLocale::Chinese ? Matching::Language::Chinese
+                                                    : Matching::Language::English;
+}
+
 } // namespace XinDai::Ui

@@ -7,6 +7,7 @@
 #include "core/domain/series.h"
 #include "core/domain/user.h"
 #include "core/money.h"
+#include "matching/language.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -38,6 +39,8 @@ public:
     static QString date(QDate date);                    ///< ISO date, "—" when invalid
     static QString dateTime(const QDateTime &dateTime); ///< local "yyyy-MM-dd HH:mm", "—" when invalid
     static QString rateBp(int basisPoints);             ///< "4.35%"
+    /// The language of rule explanations that matches the UI language (Chinese, else English).
+    static Matching::Language explanationLanguage();
 };
 
 } // namespace XinDai::Ui

@@ -1,5 +1,6 @@
 #include "policymatchpage.h"
 
+#include "common/domainlabels.h"
 #include "common/firmsearchwidget.h"
 #include "matching/explainer.h"
 #include "matching/factbuilder.h"
@@ -19,16 +20,6 @@
 #include <QVBoxLayout>
 
 namespace XinDai::Ui {
-
-namespace {
-
-Matching::Language uiLanguage()
-{
-    return QLocale().language() == QLocale::Chinese ? Matching::Language::Chinese
-                                                    : Matching::Language::English;
-}
-
-} // namespace
 
 PolicyMatchPage::PolicyMatchPage(Store::Database &db, const QString &parkId, QWidget *parent)
     : WorkspacePage(parent)
@@ -171,7 +162,8 @@ void PolicyMatchPage::showDetail(int row)
         lines << m.error;
     } else {
         lines << QString() << tr("Conditions:");
-        const QStringList sentences = Matching::Explainer::render(m.explanation, uiLanguage(), m_facts);
+        const QStringList sentences
+            = Matching::Explainer::render(m.explanation, DomainLabels::explanationLanguage(), m_facts);
         if (sentences.isEmpty())
             lines << tr("No conditions: every firm is eligible.");
         for (const QString &sentence : sentences)

@@ -1,5 +1,6 @@
 #include "productmatchpage.h"
 
+#include "common/domainlabels.h"
 #include "common/firmsearchwidget.h"
 #include "matching/explainer.h"
 #include "matching/factbuilder.h"
@@ -23,16 +24,6 @@
 #include <QVBoxLayout>
 
 namespace XinDai::Ui {
-
-namespace {
-
-Matching::Language uiLanguage()
-{
-    return QLocale().language() == QLocale::Chinese ? Matching::Language::Chinese
-                                                    : Matching::Language::English;
-}
-
-} // namespace
 
 ProductMatchPage::ProductMatchPage(Store::Database &db, const QString &parkId, QWidget *parent)
     : WorkspacePage(parent)
@@ -196,7 +187,7 @@ void ProductMatchPage::showDetail(int row)
         return;
     }
     const Matching::ProductMatch &m = m_model->match(row);
-    const Matching::Language language = uiLanguage();
+    const Matching::Language language = DomainLabels::explanationLanguage();
     QStringList lines;
     if (!m.error.isEmpty()) {
         lines << m.error;
