@@ -3985,6 +3985,10 @@ Verification code: %3</source>
         <source>Policy → firms</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Rule editor</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>XinDai::Ui::ParkApplicationsPage</name>
@@ -4736,6 +4740,130 @@ Verification code: %3</source>
     <message>
         <location line="+5"/>
         <source>Read-only: reference data is maintained on the central server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>XinDai::Ui::RuleEditorPage</name>
+    <message>
+        <location filename="../ui/admin/ruleeditorpage.cpp" line="+69"/>
+        <source>The fact “%1” at %2 is not one of the firm facts; it is always empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The division at %1 divides by the fact “%2”, which may be zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The comparison at %1 compares the text “%2” with the numeric fact “%3”; write the number without quotes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>The rule is not valid JSON at character %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The rule must be one JSON value, not a list separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Save rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Policy or product:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Eligibility rule (JsonLogic):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Test against a firm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The rule does not compile: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 — rule invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Rule invalid: the stored rule does not compile (%1). Matching shows this item as broken instead of passing or failing every firm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The rule does not compile; correct it before testing it against a firm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The firm could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 meets this rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 does not meet this rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The rule does not compile and was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The policy no longer exists in the store; the rule was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+14"/>
+        <source>The rule was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>The rule of the policy %1 was saved (rule version %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The product no longer exists in the store; the rule was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The rule of the product %1 was saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3989,6 +3989,10 @@ Verification code: %3</source>
             <source>Policy → firms</source>
             <translation>政策找企业</translation>
         </message>
+        <message>
+            <source>Rule editor</source>
+            <translation>规则编辑</translation>
+        </message>
     </context>
     <context>
         <name>XinDai::Ui::ParkApplicationsPage</name>
@@ -4740,6 +4744,130 @@ Verification code: %3</source>
             <location line="+5" />
             <source>Read-only: reference data is maintained on the central server.</source>
             <translation>只读：参考数据由中心服务器维护。</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::RuleEditorPage</name>
+        <message>
+            <location filename="../ui/admin/ruleeditorpage.cpp" line="+69" />
+            <source>The fact “%1” at %2 is not one of the firm facts; it is always empty.</source>
+            <translation>位于 %2 的事实“%1”不是企业事实之一，其值始终为空。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The division at %1 divides by the fact “%2”, which may be zero.</source>
+            <translation>位于 %1 的除法以事实“%2”为除数，该值可能为零。</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The comparison at %1 compares the text “%2” with the numeric fact “%3”; write the number without quotes.</source>
+            <translation>位于 %1 的比较将文本“%2”与数值事实“%3”相比较；请去掉数字两边的引号。</translation>
+        </message>
+        <message>
+            <location line="+60" />
+            <source>The rule is not valid JSON at character %1: %2.</source>
+            <translation>规则在第 %1 个字符处不是有效的 JSON：%2。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The rule must be one JSON value, not a list separated by commas.</source>
+            <translation>规则必须是单个 JSON 值，而不是以逗号分隔的多个值。</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>Save rule</source>
+            <translation>保存规则</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Policy or product:</source>
+            <translation>政策或产品：</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Eligibility rule (JsonLogic):</source>
+            <translation>准入规则（JsonLogic）：</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Test against a firm:</source>
+            <translation>用企业测试：</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>The rule does not compile: %1.</source>
+            <translation>规则无法编译：%1。</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>%1 — rule invalid</source>
+            <translation>%1 — 规则无效</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Policies</source>
+            <translation>惠企政策</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Products</source>
+            <translation>金融产品</translation>
+        </message>
+        <message>
+            <location line="+52" />
+            <source>Rule invalid: the stored rule does not compile (%1). Matching shows this item as broken instead of passing or failing every firm.</source>
+            <translation>规则无效：已保存的规则无法编译（%1）。匹配时该项显示为“规则有误”，不会让所有企业都符合或都不符合。</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>The rule does not compile; correct it before testing it against a firm.</source>
+            <translation>规则无法编译；请先修正规则，再用企业测试。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The firm could not be loaded: %1</source>
+            <translation>无法加载该企业：%1</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>%1 meets this rule.</source>
+            <translation>%1 符合此规则。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 does not meet this rule.</source>
+            <translation>%1 不符合此规则。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The rule does not compile and was not saved.</source>
+            <translation>规则无法编译，未保存。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The policy no longer exists in the store; the rule was not saved.</source>
+            <translation>数据库中已没有该政策；规则未保存。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+14" />
+            <source>The rule was not saved: %1</source>
+            <translation>规则未保存：%1</translation>
+        </message>
+        <message>
+            <location line="-11" />
+            <source>The rule of the policy %1 was saved (rule version %2).</source>
+            <translation>政策 %1 的规则已保存（规则版本 %2）。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The product no longer exists in the store; the rule was not saved.</source>
+            <translation>数据库中已没有该产品；规则未保存。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The rule of the product %1 was saved.</source>
+            <translation>产品 %1 的规则已保存。</translation>
         </message>
     </context>
     <context>

@@ -135,7 +135,8 @@ private Q_SLOTS:
                                               u"page.firms"_s,       u"page.policyMatching"_s,
                                               u"page.policyFirms"_s, u"page.productMatching"_s,
                                               u"page.users"_s,       u"page.institutions"_s,
-                                              u"page.products"_s,    u"page.policies"_s};
+                                              u"page.products"_s,    u"page.policies"_s,
+                                              u"page.ruleEditor"_s};
     }
 
     void navigationPerRole()

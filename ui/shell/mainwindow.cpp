@@ -2,6 +2,7 @@
 
 #include "aboutdialog.h"
 #include "admin/referencetablepage.h"
+#include "admin/ruleeditorpage.h"
 #include "bank/bankinboxpage.h"
 #include "common/domainlabels.h"
 #include "common/firmlookuppage.h"
@@ -163,6 +164,8 @@ WorkspacePage *MainWindow::createPage(Navigation::Page page)
         return new ReferenceTablePage(m_db, ReferenceTableModel::Kind::Products);
     case Navigation::Page::Policies:
         return new ReferenceTablePage(m_db, ReferenceTableModel::Kind::Policies);
+    case Navigation::Page::RuleEditor:
+        return new RuleEditorPage(m_db);
     }
     Q_UNREACHABLE();
 }

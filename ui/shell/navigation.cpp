@@ -16,7 +16,7 @@ QList<Navigation::Page> Navigation::pagesFor(Core::Role role)
         return {Page::Dashboard,       Page::ParkIndex,   Page::Firms,
                 Page::PolicyMatching,  Page::PolicyFirms, Page::ProductMatching,
                 Page::Users,           Page::Institutions, Page::Products,
-                Page::Policies};
+                Page::Policies,        Page::RuleEditor};
     }
     return {};
 }
@@ -48,6 +48,8 @@ QString Navigation::title(Page page)
         return tr("Products");
     case Page::Policies:
         return tr("Policies");
+    case Page::RuleEditor:
+        return tr("Rule editor");
     }
     return {};
 }
@@ -79,6 +81,8 @@ QString Navigation::key(Page page)
         return QStringLiteral("page.products");
     case Page::Policies:
         return QStringLiteral("page.policies");
+    case Page::RuleEditor:
+        return QStringLiteral("page.ruleEditor");
     }
     return {};
 }

@@ -26,7 +26,8 @@ public:
         Users,
         Institutions,
         Products,
-        Policies
+        Policies,
+        RuleEditor
     };
 
     /// The pages of \a role; the first one is shown after login.
