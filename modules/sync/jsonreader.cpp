@@ -40,6 +40,16 @@ bool JsonReader::fail(const QString &key, const QString &message)
     return false;
 }
 
+bool JsonReader::lookup(const QString &key, bool required, QJsonValue *value)
+{
+    if (!m_ok)
+        return false;
+    *value = m_object.value(key);
+    if (value->isUndefined() && required)
+        return fail(key, Tr::tr("The field %1 is missing."));
+    return true;
+}
+
 bool JsonReader::onlyKeys(const QStringList &allowed)
 {
     if (!m_ok)
@@ -54,14 +64,11 @@ bool JsonReader::onlyKeys(const QStringList &allowed)
 
 bool JsonReader::string(const QString &key, QString *out, bool required)
 {
-    if (!m_ok)
+    QJsonValue v;
+    if (!lookup(key, required, &v))
         return false;
-    const QJsonValue v = m_object.value(key);
-    if (v.isUndefined()) {
-        if (required)
-            return fail(key, Tr::tr("The field %1 is missing."));
+    if (v.isUndefined())
         return true;
-    }
     if (!v.isString())
         return fail(key, Tr::tr("The field %1 must be a string."));
     *out = v.toString();
@@ -93,14 +100,11 @@ bool JsonReader::entity(const QString &key, QString *out)
 
 bool JsonReader::integer(const QString &key, qint64 min, qint64 max, qint64 *out, bool required)
 {
-    if (!m_ok)
+    QJsonValue v;
+    if (!lookup(key, required, &v))
         return false;
-    const QJsonValue v = m_object.value(key);
-    if (v.isUndefined()) {
-        if (required)
-            return fail(key, Tr::tr("The field %1 is missing."));
+    if (v.isUndefined())
         return true;
-    }
     const double d = v.toDouble();
     if (!v.isDouble() || !std::isfinite(d) || std::trunc(d) != d || std::fabs(d) > MaxExactInteger)
         return fail(key, Tr::tr("The field %1 must be a whole number."));
@@ -117,11 +121,9 @@ bool JsonReader::integer(const QString &key, qint64 min, qint64 max, qint64 *out
 
 bool JsonReader::boolean(const QString &key, bool *out)
 {
-    if (!m_ok)
+    QJsonValue v;
+    if (!lookup(key, true, &v))
         return false;
-    const QJsonValue v = m_object.value(key);
-    if (v.isUndefined())
-        return fail(key, Tr::tr("The field %1 is missing."));
     if (!v.isBool())
         return fail(key, Tr::tr("The field %1 must be true or false."));
     *out = v.toBool();
@@ -145,14 +147,11 @@ bool JsonReader::timestamp(const QString &key, QDateTime *out)
 
 bool JsonReader::object(const QString &key, QJsonObject *out, bool required)
 {
-    if (!m_ok)
+    QJsonValue v;
+    if (!lookup(key, required, &v))
         return false;
-    const QJsonValue v = m_object.value(key);
-    if (v.isUndefined()) {
-        if (required)
-            return fail(key, Tr::tr("The field %1 is missing."));
+    if (v.isUndefined())
         return true;
-    }
     if (!v.isObject())
         return fail(key, Tr::tr("The field %1 must be a JSON object."));
     *out = v.toObject();
@@ -161,14 +160,11 @@ bool JsonReader::object(const QString &key, QJsonObject *out, bool required)
 
 bool JsonReader::array(const QString &key, QJsonArray *out, bool required)
 {
-    if (!m_ok)
+    QJsonValue v;
+    if (!lookup(key, required, &v))
         return false;
-    const QJsonValue v = m_object.value(key);
-    if (v.isUndefined()) {
-        if (required)
-            return fail(key, Tr::tr("The field %1 is missing."));
+    if (v.isUndefined())
         return true;
-    }
     if (!v.isArray())
         return fail(key, Tr::tr("The field %1 must be a JSON array."));
     *out = v.toArray();

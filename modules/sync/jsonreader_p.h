@@ -43,6 +43,10 @@ public:
     bool ok() const { return m_ok; }
 
 private:
+    /// Looks \a key up: true with \a value set when present; true with \a value undefined when absent
+    /// and not \a required; false (failure recorded) when absent and required or after an earlier failure.
+    bool lookup(const QString &key, bool required, QJsonValue *value);
+
     QJsonObject m_object;
     QString m_path;
     QString *m_error;
