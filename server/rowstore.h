@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace XinDai::Sync {
+struct Row;
+}
+
+namespace XinDai::Server {
+
+class ServerDatabase;
+
+/// The one write path for synced rows on the server (push, import, demo seed, admin commands): each
+/// change gets a new sequence number as the row's version, and field_versions records, per field,
+/// the version that last changed it (the base of the field-by-field merge). Callers open and commit
+/// the transaction; every method assumes one is open.
+class RowStore
+{
+public:
+    explicit RowStore(ServerDatabase &db);
+
+    struct Written
+    {
+        QString id;
+        qint64 version = 0;   ///< the row's version after the write (unchanged when nothing changed)
+        bool created = false; ///< the row did not exist before
+        bool changed = false; ///< at least one field (or the deleted flag) changed
+    };
+
+    /// Inserts or updates \a id of \a entity with \a fields (a subset of the entity's fields, already
+    /// validated; server-only fields allowed). Fields not named keep their value (a new row takes the
+    /// schema defaults). Unchanged values do not bump the version. \a id empty: a new UUID.
+    std::optional<Written> upsert(const QString &entity, const QString &id, const QJsonObject &fields,
+                                  QString *errorMessage);
+    /// Tombstones the row (deleted = 1, new version); false when it does not exist.
+    std::optional<Written> remove(const QString &entity, const QString &id, QString *errorMessage);
+
+    /// The current row (wire fields only, no server-only fields), or nullopt when absent.
+    std::optional<Sync::Row> load(const QString &entity, const QString &id,
+                                  QString *errorMessage = nullptr) const;
+    /// Per-field versions of the row ({"field": version}); fields never changed since the row was
+    /// created carry the creation version.
+    QJsonObject fieldVersions(const QString &entity, const QString &id) const;
+    /// The id of the row whose \a key fields equal the given values (e.g. {"uscc": "…"} or the
+    /// natural key of monthly_value), "" when none.
+    QString findId(const QString &entity, const QJsonObject &key) const;
+
+private:
+    ServerDatabase &m_db;
+};
+
+} // namespace XinDai::Server
