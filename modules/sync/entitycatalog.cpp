@@ -283,9 +283,10 @@ bool EntityCatalog::validateFields(const EntitySpec &entity, const QJsonObject &
                                    QString *error, bool requireAll)
 {
     using Internal::Tr;
-    auto fail = [&](const QString &name, const QString &message) {
+    auto fail = [&](const QString &name, const QString &message, const QString &detail = QString()) {
+        const QString fullPath = path.isEmpty() ? name : path + u'.' + name;
         if (error)
-            *error = message.arg(path.isEmpty() ? name : path + u'.' + name);
+            *error = detail.isNull() ? message.arg(fullPath) : message.arg(fullPath, detail);
         return false;
     };
     for (auto it = fields.begin(); it != fields.end(); ++it) {
@@ -307,13 +308,10 @@ bool EntityCatalog::validateFields(const EntitySpec &entity, const QJsonObject &
             if (f->required && s.trimmed().isEmpty())
                 return fail(f->name, Tr::tr("The field %1 may not be empty."));
             if (f->maxLength > 0 && s.size() > f->maxLength)
-                return fail(
-                    f->name,
-                    Tr::tr("The field %1 is longer than %2 characters.").arg(u"%1"_s).arg(f->maxLength));
+                return fail(f->name, Tr::tr("The field %1 is longer than %2 characters."),
+                            QString::number(f->maxLength));
             if (!f->allowed.isEmpty() && !f->allowed.contains(s))
-                return fail(
-                    f->name,
-                    Tr::tr("The field %1 must be one of: %2.").arg(u"%1"_s, f->allowed.join(u", "_s)));
+                return fail(f->name, Tr::tr("The field %1 must be one of: %2."), f->allowed.join(u", "_s));
             if (f->type == T::Json && !s.isEmpty()) {
                 QJsonParseError parseError;
                 QJsonDocument::fromJson(s.toUtf8(), &parseError);
@@ -329,8 +327,8 @@ bool EntityCatalog::validateFields(const EntitySpec &entity, const QJsonObject &
             if (d != std::floor(d) || std::fabs(d) > MaxExactInteger)
                 return fail(f->name, Tr::tr("The field %1 must be a whole number."));
             if (d < double(f->minimum))
-                return fail(f->name,
-                            Tr::tr("The field %1 must be at least %2.").arg(u"%1"_s).arg(f->minimum));
+                return fail(f->name, Tr::tr("The field %1 must be at least %2."),
+                            QString::number(f->minimum));
             break;
         }
         case T::Bool:
@@ -338,8 +336,7 @@ bool EntityCatalog::validateFields(const EntitySpec &entity, const QJsonObject &
                 return fail(f->name, Tr::tr("The field %1 must be true or false."));
             break;
         case T::Date:
-            if (!v.isString() || !QDate::fromString(v.toString(), Qt::ISODate).isValid()
-                || v.toString().size() != 10)
+            if (!v.isString() || !QDate::fromString(v.toString(), u"yyyy-MM-dd"_s).isValid())
                 return fail(f->name, Tr::tr("The field %1 must be a date written yyyy-MM-dd."));
             break;
         case T::DateTime:
