@@ -651,7 +651,8 @@ const Value &evalInPackedStrings(const Node &node, const Value &data, Value &)
     const char16_t *end = node.packed.end();
     while (p < end) {
         const quint32 len = *p++;
-        if (len == wantSize) {
+        // Codes in one list usually share their prefix (430102, 430103, …): the last unit rules most out.
+        if (len == wantSize && (len == 0 || p[len - 1] == want[len - 1])) {
             quint32 i = 0;
             while (i < len && p[i] == want[i])
                 ++i;

@@ -42,6 +42,50 @@ private slots:
                  QByteArray("d19b84a729d74792fbcc85d9f6b68fcf43d0213248a55af0d7df0462c229c096"));
     }
 
+    // The matrix shares the top-level conditions of "and"/"or" rules and caches their truthiness per fact:
+    // its counts must equal counting matches() rule by rule, whatever values the conditions return.
+    void sharedConditionsAgreeWithWholeRules()
+    {
+        const char *sources[] = {
+            R"({"and":[{">":[{"var":"x"},1]},{"var":"flag"}]})",
+            R"({"and":[{"var":"flag"},{">":[{"var":"x"},1]}]})", // same conditions, other order
+            R"({"or":[{"var":"name"},{"var":"list"}]})",         // "" and [] are falsy values
+            R"({"and":[{"var":"list"},{"var":"x"}]})",           // x = 0 is falsy
+            R"({"or":[{">":[{"var":"x"},1]},{"missing":["flag"]}]})",
+            R"({"and":[{"var":"x"},{"and":[]}]})",   // {"and": []} is undefined: falsy
+            R"({"and":[{"var":"x"},1]})",            // a literal argument: not split
+            R"({"and":[]})",                         // undefined: falsy, not split
+            R"({"or":[{"log":{"var":"x"}},false]})", // has a side effect: evaluated whole
+            R"({"and":[{"var":"x"},{"var":"x"}]})",  // the same condition twice in one rule
+            R"({"!":{"and":[{"var":"flag"}]}})",
+        };
+        std::vector<CompiledRule> rules;
+        for (const char *s : sources) {
+            rules.push_back(CompiledRule::compileJson(QByteArray(s)));
+            QVERIFY2(rules.back().isValid(), s);
+        }
+        std::vector<Value> facts;
+        for (const char *f :
+             {R"({"x":0,"flag":true,"name":"","list":[]})", R"({"x":2,"flag":true,"list":[1]})",
+              R"({"x":5,"name":"a"})", R"({})", R"({"x":3,"flag":0,"list":[0]})"})
+            facts.push_back(Value::parseJson(QByteArray(f)));
+        std::vector<qint64> expected;
+        for (const CompiledRule &rule : rules) {
+            qint64 n = 0;
+            for (const Value &fact : facts)
+                n += rule.matches(fact) ? 1 : 0;
+            expected.push_back(n);
+        }
+        // Hand-checked: x>1 ∧ flag: only the second fact; name ∨ list: 2nd ([1]), 3rd ("a"), 5th ([0]).
+        QCOMPARE(expected[0], 1);
+        QCOMPARE(expected[1], 1);
+        QCOMPARE(expected[2], 3);
+        QCOMPARE(expected[5], 0);
+        QCOMPARE(expected[7], 0);
+        for (int threads : {1, 2})
+            QCOMPARE(RuleMatrix::trueCounts(rules, facts, threads), expected);
+    }
+
     void generatedWorkload()
     {
         const QString generator = QStringLiteral(XINDAI_SHARED_DIR "/bench/jsonlogic-matrix/gen_rules.js");
