@@ -177,15 +177,7 @@ Condition build(const QJsonValue &node, const Value &facts, const QString &point
 
 QString symbol(const QString &op)
 {
-    if (op == u">=")
-        return QStringLiteral("≥");
-    if (op == u"<=")
-        return QStringLiteral("≤");
-    if (op == u"==" || op == u"===")
-        return QStringLiteral("=");
-    if (op == u"!=" || op == u"!==")
-        return QStringLiteral("≠");
-    return op;
+    return FactCatalog::operatorSymbol(op);
 }
 
 void renderInto(const Condition &c, Language language, const Value &facts, int depth, QStringList &out)

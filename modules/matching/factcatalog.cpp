@@ -288,4 +288,17 @@ QString FactCatalog::formatNumber(double value)
     return s;
 }
 
+QString FactCatalog::operatorSymbol(const QString &op)
+{
+    if (op == u">=")
+        return QStringLiteral("≥");
+    if (op == u"<=")
+        return QStringLiteral("≤");
+    if (op == u"==" || op == u"===")
+        return QStringLiteral("=");
+    if (op == u"!=" || op == u"!==")
+        return QStringLiteral("≠");
+    return op;
+}
+
 } // namespace XinDai::Matching

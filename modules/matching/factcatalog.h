@@ -37,6 +37,9 @@ public:
     static QString regionDisplay(const QString &code);
     /// A number as shown in explanations: integers without decimals, others with at most two.
     static QString formatNumber(double value);
+    /// The mathematical sign of a comparison operator for explanations: >= → ≥, <= → ≤, ==/=== → =,
+    /// !=/!== → ≠; other operators (> <) as written.
+    static QString operatorSymbol(const QString &op);
 };
 
 } // namespace XinDai::Matching

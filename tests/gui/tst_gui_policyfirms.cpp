@@ -6,6 +6,7 @@
 #include "demo/demogenerator.h"
 #include "matching/factbuilder.h"
 #include "matching/policymatcher.h"
+#include "matching/thresholdwhatif.h"
 #include "shell/logindialog.h"
 #include "shell/mainwindow.h"
 #include "shell/navigation.h"
@@ -17,7 +18,10 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -147,6 +151,70 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!page->exportCsv(m_dir.filePath(u"missing/dir/export.csv"_s), &error));
         QVERIFY(!error.isEmpty());
+    }
+
+    // Near misses and the what-if, checked against the matcher and ThresholdWhatIf on the same firms.
+    void nearMissesAndWhatIf()
+    {
+        // The policy with the most near misses among those with a numeric threshold, so that both
+        // panels have something to show.
+        const QVector<Core::Policy> policies = Store::ReferenceRepository(m_db).policies();
+        Core::Policy policy;
+        QStringList nearMissFirms;
+        for (const Core::Policy &p : policies) {
+            const QJsonValue r = QJsonDocument::fromJson(p.eligibilityRule.toUtf8()).object();
+            if (p.meta.deleted || Matching::ThresholdWhatIf::thresholds(r).isEmpty())
+                continue;
+            const Matching::PolicyMatcher matcher({p});
+            QStringList ids;
+            for (const Matching::FirmFacts &firm : std::as_const(m_parkFirms)) {
+                if (matcher.match(firm, QDate::currentDate()).constFirst().status
+                    == Matching::PolicyMatch::Status::NearMiss)
+                    ids.append(firm.enterpriseId);
+            }
+            if (policy.meta.id.isEmpty() || ids.size() > nearMissFirms.size()) {
+                policy = p;
+                nearMissFirms = ids;
+            }
+        }
+        QVERIFY2(!policy.meta.id.isEmpty(), "no demo policy has a numeric threshold");
+        qInfo("policy %s: %d near miss(es)", qPrintable(policy.code), int(nearMissFirms.size()));
+
+        Ui::PolicyFirmsPage page(m_db, m_user.parkId);
+        page.show();
+        page.activate();
+        QVERIFY(page.setPolicy(policy.meta.id));
+
+        QStringList listed;
+        for (int i = 0; i < page.nearMissList()->count(); ++i) {
+            const QString id = page.nearMissList()->item(i)->data(Qt::UserRole).toString();
+            if (!id.isEmpty())
+                listed.append(id);
+        }
+        QCOMPARE(listed, nearMissFirms);
+
+        // Every numeric threshold of the rule is offered, with its current value.
+        const QJsonValue rule = QJsonDocument::fromJson(policy.eligibilityRule.toUtf8()).object();
+        const auto thresholds = Matching::ThresholdWhatIf::thresholds(rule);
+        QCOMPARE(page.whatIfThresholdCombo()->count(), int(thresholds.size()));
+        const auto &t = thresholds.constFirst();
+        QCOMPARE(page.whatIfThresholdCombo()->currentData().toString(), t.pointer);
+        QCOMPARE(page.whatIfValueSpin()->value(), t.value);
+        // Loosen the threshold a lot in the direction that admits more firms.
+        const bool lowerAdmits = (t.op == u">=" || t.op == u">") == t.factOnLeft;
+        const double looser = lowerAdmits ? t.value - 1e6 : t.value + 1e6;
+        page.whatIfValueSpin()->setValue(looser);
+        QVERIFY(page.runWhatIf());
+        const auto outcome = Matching::ThresholdWhatIf::compare(
+            Rules::CompiledRule::compile(rule),
+            Rules::CompiledRule::compile(*Matching::ThresholdWhatIf::withValue(rule, t.pointer, looser)),
+            m_parkFirms);
+        QCOMPARE(outcome.before, page.model()->rowCount());
+        QVERIFY(outcome.after >= outcome.before);
+        const QString text = page.whatIfResultLabel()->text();
+        QVERIFY2(text.contains(QString::number(outcome.after))
+                     && text.contains(QString::number(outcome.gained.size())),
+                 qPrintable(text));
     }
 
     void policyComboOrder()

@@ -11,6 +11,8 @@
 #include <functional>
 
 class QComboBox;
+class QDoubleSpinBox;
+class QListWidget;
 class QLabel;
 class QPushButton;
 class QTableView;
@@ -50,6 +52,16 @@ public:
     QTableView *tableView() const { return m_table; }
     QLabel *countLabel() const { return m_count; }
     QPushButton *exportButton() const { return m_export; }
+    /// Firms of the park that miss the policy by exactly one condition (not a location one), each with
+    /// that condition in words: "<firm> — <sentence>".
+    QListWidget *nearMissList() const { return m_nearMisses; }
+    /// What-if (假设分析): the policy's numeric thresholds, the new value, and the outcome.
+    QComboBox *whatIfThresholdCombo() const { return m_whatIfThreshold; }
+    QDoubleSpinBox *whatIfValueSpin() const { return m_whatIfValue; }
+    QLabel *whatIfResultLabel() const { return m_whatIfResult; }
+    /// Counts the park's firms eligible with the chosen threshold set to the spin box's value, shows
+    /// the outcome (and the firms gained) in whatIfResultLabel(); false when no threshold is chosen.
+    bool runWhatIf();
     /// The firms assessed (the park's, or every park's for an admin), as loaded on the last refresh.
     const QVector<Matching::FirmFacts> &firms() const { return m_firms; }
 
@@ -59,6 +71,8 @@ protected:
 private:
     void showPolicy(int comboIndex);
     void exportClicked();
+    void showNearMisses(const Core::Policy &policy);
+    void fillThresholds(const Core::Policy &policy);
 
     Store::Database &m_db;
     QString m_parkId;
@@ -70,6 +84,11 @@ private:
     QPushButton *m_export = nullptr;
     PolicyFirmModel *m_model = nullptr;
     QTableView *m_table = nullptr;
+    QListWidget *m_nearMisses = nullptr;
+    QComboBox *m_whatIfThreshold = nullptr;
+    QDoubleSpinBox *m_whatIfValue = nullptr;
+    QPushButton *m_whatIfRun = nullptr;
+    QLabel *m_whatIfResult = nullptr;
 };
 
 } // namespace XinDai::Ui
