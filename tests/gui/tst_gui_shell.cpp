@@ -19,6 +19,7 @@
 #include "store/applicationrepository.h"
 #include "store/database.h"
 #include "store/enterpriserepository.h"
+#include "store/referencerepository.h"
 #include "store/userrepository.h"
 
 #include <QAbstractItemModelTester>
@@ -30,6 +31,7 @@
 #include <QListWidget>
 #include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -254,6 +256,42 @@ private Q_SLOTS:
         QVERIFY(model.rowCount() >= 5);
         QVERIFY(model.columnCount() >= 4);
         QVERIFY(!model.index(0, 1).data().toString().isEmpty());
+    }
+
+    // A policy whose stored rule does not compile is flagged in the admin table (never silently listed
+    // as fine); the others show their rule version.
+    void brokenRuleFlaggedInAdminTable()
+    {
+        Store::ReferenceRepository reference(m_db);
+        Core::Policy policy = reference.policies().constFirst();
+        const QString original = policy.eligibilityRule;
+        policy.eligibilityRule = u"{\"and\": [{\"frobnicate\": [1]}]}"_s;
+        QString error;
+        QVERIFY2(reference.save(policy, &error), qPrintable(error));
+        auto restore = qScopeGuard([&] {
+            policy.eligibilityRule = original;
+            QString e;
+            QVERIFY2(reference.save(policy, &e), qPrintable(e));
+        });
+        Ui::ReferenceTableModel model(Ui::ReferenceTableModel::Kind::Policies);
+        model.load(m_db);
+        const int ruleColumn = model.columnCount() - 1;
+        QCOMPARE(model.headerData(ruleColumn, Qt::Horizontal).toString(), u"Rule"_s);
+        int broken = 0;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QModelIndex cell = model.index(row, ruleColumn);
+            if (cell.data(Ui::ReferenceTableModel::IdRole).toString() == policy.meta.id) {
+                QVERIFY(cell.data(Ui::ReferenceTableModel::BrokenRole).toBool());
+                QCOMPARE(cell.data().toString(), u"Rule invalid"_s);
+                QVERIFY2(cell.data(Qt::ToolTipRole).toString().contains(u"frobnicate"_s),
+                         qPrintable(cell.data(Qt::ToolTipRole).toString()));
+                ++broken;
+            } else {
+                QVERIFY(!cell.data(Ui::ReferenceTableModel::BrokenRole).toBool());
+                QVERIFY2(cell.data().toString().startsWith(u'v'), qPrintable(cell.data().toString()));
+            }
+        }
+        QCOMPARE(broken, 1);
     }
 
     void wrongPasswordShowsError()

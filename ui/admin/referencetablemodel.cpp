@@ -2,9 +2,11 @@
 
 #include "common/domainlabels.h"
 #include "core/regioncodes.h"
+#include "rules/compiledrule.h"
 #include "store/referencerepository.h"
 #include "store/userrepository.h"
 
+#include <QColor>
 #include <QHash>
 
 namespace XinDai::Ui {
@@ -22,6 +24,18 @@ QString regionName(const QString &code)
     return name.isEmpty() ? code : name;
 }
 
+/// The compile error of the first of \a rules that is not empty and does not compile, with its name;
+/// empty when every rule compiles.
+QString ruleError(std::initializer_list<std::pair<QString, QString>> rules)
+{
+    for (const auto &[name, text] : rules) {
+        QString error;
+        if (!text.trimmed().isEmpty() && !Rules::CompiledRule::compileJson(text.toUtf8(), &error).isValid())
+            return name + QStringLiteral(": ") + error;
+    }
+    return {};
+}
+
 } // namespace
 
 ReferenceTableModel::ReferenceTableModel(Kind kind, QObject *parent)
@@ -37,12 +51,12 @@ ReferenceTableModel::ReferenceTableModel(Kind kind, QObject *parent)
         break;
     case Kind::Products:
         m_headers = {tr("Code"),   tr("Name"),          tr("Institution"), tr("Collateral"),
-                     tr("Amount"), tr("Term (months)"), tr("Annual rate")};
+                     tr("Amount"), tr("Term (months)"), tr("Annual rate"), tr("Rule")};
         break;
     case Kind::Policies:
-        m_headers = {tr("Code"),       tr("Title"),  tr("Type"),
-                     tr("Authority"),  tr("Region"), tr("Application window"),
-                     tr("Benefit cap")};
+        m_headers = {tr("Code"),        tr("Title"),  tr("Type"),
+                     tr("Authority"),   tr("Region"), tr("Application window"),
+                     tr("Benefit cap"), tr("Rule")};
         break;
     }
 }
@@ -78,20 +92,27 @@ void ReferenceTableModel::load(Store::Database &db)
         break;
     case Kind::Products:
         for (const Core::FinancingProduct &p : reference.products()) {
+            const QString error = ruleError({{tr("eligibility rule"), p.eligibilityRule}});
             rows.append({p.meta.id,
                          {p.code, p.name, institutions.value(p.institutionId), p.collateral,
                           range(DomainLabels::money(p.minAmount), DomainLabels::money(p.maxAmount)),
                           range(QString::number(p.minTermMonths), QString::number(p.maxTermMonths)),
-                          range(DomainLabels::rateBp(p.rateMinBp), DomainLabels::rateBp(p.rateMaxBp))}});
+                          range(DomainLabels::rateBp(p.rateMinBp), DomainLabels::rateBp(p.rateMaxBp)),
+                          error.isEmpty() ? tr("OK") : tr("Rule invalid")},
+                         error});
         }
         break;
     case Kind::Policies:
         for (const Core::Policy &p : reference.policies()) {
+            const QString error = ruleError(
+                {{tr("eligibility rule"), p.eligibilityRule}, {tr("benefit rule"), p.benefitRule}});
             rows.append(
                 {p.meta.id,
                  {p.code, p.title, DomainLabels::policyType(p.type), p.authority, regionName(p.regionCode),
                   range(DomainLabels::date(p.windowStart), DomainLabels::date(p.windowEnd)),
-                  DomainLabels::money(p.benefitCap)}});
+                  DomainLabels::money(p.benefitCap),
+                  error.isEmpty() ? tr("v%1").arg(p.ruleVersion) : tr("Rule invalid")},
+                 error});
         }
         break;
     }
@@ -120,6 +141,18 @@ QVariant ReferenceTableModel::data(const QModelIndex &index, int role) const
         return row.cells.value(index.column());
     case IdRole:
         return row.id;
+    case BrokenRole:
+        return !row.ruleError.isEmpty();
+    case Qt::ToolTipRole:
+        if (!row.ruleError.isEmpty())
+            return tr("This rule does not compile, so matching reports the item as broken instead of passing "
+                      "or failing every firm. %1")
+                .arg(row.ruleError);
+        break;
+    case Qt::ForegroundRole:
+        if (!row.ruleError.isEmpty() && index.column() == int(m_headers.size()) - 1)
+            return QColor(0xc0, 0x39, 0x2b);
+        break;
     }
     return {};
 }

@@ -18,7 +18,9 @@ class ReferenceTableModel : public QAbstractTableModel
 
 public:
     enum class Kind { Users, Institutions, Products, Policies };
-    enum Role { IdRole = Qt::UserRole };
+    /// BrokenRole: true on a product or policy whose stored rule does not compile (its "Rule" cell says
+    /// so, in red, with the compiler's message as tooltip); matching reports such an item as broken.
+    enum Role { IdRole = Qt::UserRole, BrokenRole };
 
     explicit ReferenceTableModel(Kind kind, QObject *parent = nullptr);
 
@@ -36,6 +38,7 @@ private:
     {
         QString id;
         QStringList cells;
+        QString ruleError; ///< non-empty when a rule of the row does not compile
     };
 
     Kind m_kind;
