@@ -1,7 +1,13 @@
 #pragma once
 
+#include <QDateTime>
+#include <QHash>
 #include <QSqlDatabase>
 #include <QString>
+
+#include <memory>
+
+class QSqlQuery;
 
 namespace XinDai::Server {
 
@@ -19,9 +25,10 @@ public:
     ServerDatabase(const ServerDatabase &) = delete;
     ServerDatabase &operator=(const ServerDatabase &) = delete;
 
-    /// \a url: "sqlite:PATH" (created when missing) or "postgres://USER[:PASSWORD]@HOST[:PORT]/DB".
-    /// Fails with a message naming what is wrong (bad URL, cannot connect, schema newer than this build).
-    /// Does not migrate: call migrate().
+    /// \a url: "sqlite:PATH" (created when missing) or "postgres://USER[:PASSWORD]@HOST[:PORT]/DB",
+    /// optionally with "?schema=NAME" (lower-case identifier; the store lives in that existing schema, e.g.
+    /// one per test or per tenant). Fails with a message naming what is wrong (bad URL, cannot connect,
+    /// schema newer than this build). Does not migrate: call migrate().
     bool open(const QString &url, QString *errorMessage);
     void close();
     bool isOpen() const;
@@ -36,21 +43,63 @@ public:
     static int latestSchemaVersion();
 
     QSqlDatabase sql() const;
+    /// Opens a write transaction (SQLite: BEGIN IMMEDIATE, so concurrent writers queue on the busy
+    /// timeout instead of failing on lock upgrade; PostgreSQL: BEGIN, READ COMMITTED).
     bool transaction();
+    /// Opens a read-only snapshot (SQLite: deferred BEGIN; PostgreSQL: REPEATABLE READ READ ONLY).
+    bool readTransaction();
     bool commit();
     bool rollback();
+    bool inTransaction() const { return m_inTransaction; }
+    /// Savepoints inside a transaction (one per pushed operation): a failed statement on PostgreSQL
+    /// aborts the whole transaction unless it is rolled back to a savepoint. Rolling back also drops the
+    /// cached sequence block of nextSequence() (its reservation may have been undone).
+    bool savepoint(const QString &name);
+    bool releaseSavepoint(const QString &name);
+    bool rollbackToSavepoint(const QString &name);
+
+    /// A prepared statement for \a sql, cached on this connection (dropped by close()); nullptr and a
+    /// message when it does not prepare. The caller binds (addBindValue, in order), executes and calls
+    /// finish() when done reading.
+    QSqlQuery *prepared(const QString &sql, QString *errorMessage);
 
     /// Inside a transaction: reserves \a count consecutive sync sequence numbers and returns the first
     /// (0 on failure). The counter row stays locked until commit, so on PostgreSQL writers commit in
     /// sequence order and a pull never skips a row that commits later with a smaller number.
     qint64 reserveSequence(qint64 count, QString *errorMessage);
-    /// The highest sequence number committed so far (0 for an empty store).
+    /// Inside a write transaction: takes the sync_clock row lock now (PostgreSQL: SELECT … FOR UPDATE;
+    /// SQLite: BEGIN IMMEDIATE already holds the write lock), so that what the transaction reads
+    /// before it writes cannot be changed by another writer (server process) until it commits. Push
+    /// and any read-then-write batch (import) call it first; writers are serialized anyway from their
+    /// first reserved number to commit.
+    bool lockWriters(QString *errorMessage);
+    /// Inside a transaction: the next sequence number, taken from a block reserved with
+    /// reserveSequence() (blocks grow 1, 2, 4 … 1024 within one transaction; unused numbers are gaps,
+    /// which the protocol allows). The block dies with commit(), rollback() and rollbackToSavepoint(),
+    /// so a number is never used outside the transaction that reserved it. 0 on failure.
+    qint64 nextSequence(QString *errorMessage);
+    /// The highest sequence number committed so far (0 for an empty store). Inside this connection's
+    /// own write transaction it includes the numbers reserved there.
     qint64 headSequence() const;
 
+    /// \a identifier quoted for SQL ("authorization" is reserved in PostgreSQL).
+    static QString quoted(const QString &identifier);
+    /// UTC time in the one text form the server stores: yyyy-MM-ddTHH:mm:ss.zzzZ (compares as text).
+    static QString timestamp(const QDateTime &time);
+    static QString now() { return timestamp(QDateTime::currentDateTimeUtc()); }
+
 private:
+    bool exec(const QString &statement, QString *errorMessage);
+    bool applyMigration(int version, const QString &path, QString *errorMessage);
+
     QString m_connectionName;
     QString m_url;
     Dialect m_dialect = Dialect::SQLite;
+    bool m_inTransaction = false;
+    qint64 m_blockNext = 0;
+    qint64 m_blockEnd = 0; ///< one past the last number of the cached block
+    qint64 m_blockSize = 0;
+    QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
 };
 
 } // namespace XinDai::Server

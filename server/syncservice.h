@@ -6,6 +6,8 @@
 #include "sync/pushrequest.h"
 #include "sync/pushresponse.h"
 
+#include <QDate>
+
 #include <optional>
 
 namespace XinDai::Server {
@@ -33,8 +35,21 @@ public:
     std::optional<Sync::PullPage> pull(const Caller &caller, const Sync::PullRequest &request,
                                        QString *errorMessage);
 
+    /// Why the last push()/pull() returned nullopt: BadRequest (the body names something this server
+    /// does not have, e.g. an unknown entity in PullRequest::entities: answer 400) or Database (500).
+    enum class Failure { None, BadRequest, Database };
+    Failure lastFailure() const { return m_failure; }
+
+    /// The date authorizations are judged on (default: today in China); for tests.
+    void setToday(QDate today) { m_today = today; }
+
+    /// Audit entries of one pull page list at most this many firm ids (and say "truncated").
+    static constexpr int MaxAuditedIds = 200;
+
 private:
     ServerDatabase &m_db;
+    Failure m_failure = Failure::None;
+    QDate m_today;
 };
 
 } // namespace XinDai::Server

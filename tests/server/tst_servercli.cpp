@@ -1,0 +1,395 @@
+// The xindai-server command line as a user runs it (real processes): usage errors, migrate, user
+// administration, CSV import (GBK file, bad rows, idempotent re-import, records and series) and the
+// idempotent demo seed, on SQLite and (XINDAI_TEST_POSTGRES) PostgreSQL.
+#include "core/uscc.h"
+#include "security/passwordhasher.h"
+#include "server/authservice.h"
+#include "server/rowstore.h"
+#include "server/serverdatabase.h"
+#include "servertestsupport.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QProcess>
+#include <QStringEncoder>
+#include <QTest>
+
+using namespace XinDai;
+using namespace XinDai::Tests;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+/// A valid USCC: 91 (enterprise) + 430104 (岳麓区) + an organisation code from \a n + the check character.
+QString uscc(int n)
+{
+    const QString first17 = u"91430104"_s + u"%1"_s.arg(n, 9, 10, QLatin1Char('0'));
+    return first17 + Core::Uscc::checkCharacter(first17);
+}
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject json; ///< stdout parsed as one JSON object
+};
+
+Run cli(const QStringList &args, const QByteArray &stdinData = {})
+{
+    QProcess p;
+    p.start(QStringLiteral(XINDAI_SERVER_BIN), args);
+    Run r;
+    if (!p.waitForStarted(10000))
+        return r;
+    if (!stdinData.isEmpty())
+        p.write(stdinData);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    r.json = QJsonDocument::fromJson(r.out).object();
+    return r;
+}
+
+QJsonObject counts(qint64 imported, qint64 updated, qint64 unchanged, qint64 rejected)
+{
+    return {{u"imported"_s, imported},
+            {u"updated"_s, updated},
+            {u"unchanged"_s, unchanged},
+            {u"rejected"_s, rejected}};
+}
+
+QJsonObject countsOf(const QJsonObject &json)
+{
+    return counts(json.value(u"imported").toInteger(), json.value(u"updated").toInteger(),
+                  json.value(u"unchanged").toInteger(), json.value(u"rejected").toInteger());
+}
+
+} // namespace
+
+class TestServerCli : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestDatabase> m_testDb;
+    QString m_parkId;
+
+    static void addBackends()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << u"sqlite"_s;
+        QTest::newRow("postgres") << u"postgres"_s;
+    }
+
+    /// A fresh migrated database holding the park CS-HTZ; false after a skip.
+    bool setUp(const QString &backend)
+    {
+        QString why;
+        m_testDb = TestDatabase::create(backend, &why);
+        if (!m_testDb) {
+            if (qEnvironmentVariable("XINDAI_REQUIRE_POSTGRES") == u"1")
+                QTest::qFail(qPrintable(why), __FILE__, __LINE__);
+            else
+                QTest::qSkip(qPrintable(why), __FILE__, __LINE__);
+            return false;
+        }
+        const Run migrate = cli({u"migrate"_s, u"--db"_s, url()});
+        if (migrate.exitCode != 0) {
+            QTest::qFail(migrate.err.constData(), __FILE__, __LINE__);
+            return false;
+        }
+        Server::ServerDatabase db;
+        db.open(url(), &why);
+        Server::RowStore rows(db);
+        db.transaction();
+        const auto park = rows.upsert(
+            u"park"_s, QString(), {{u"code"_s, u"CS-HTZ"_s}, {u"name"_s, u"长沙高新技术产业开发区"_s}}, &why);
+        if (!park || !db.commit()) {
+            QTest::qFail(qPrintable(why), __FILE__, __LINE__);
+            return false;
+        }
+        m_parkId = park->id;
+        return true;
+    }
+    QString url() const { return m_testDb->url(); }
+    QString file(const QString &name, const QByteArray &content) const
+    {
+        const QString path = m_testDb->dir() + u'/' + name;
+        QFile f(path);
+        f.open(QIODevice::WriteOnly);
+        f.write(content);
+        return path;
+    }
+    qint64 head() const
+    {
+        Server::ServerDatabase db;
+        QString error;
+        return db.open(url(), &error) ? db.headSequence() : -1;
+    }
+    QVariant value(const QString &sql, const QVariantList &binds = {}) const
+    {
+        Server::ServerDatabase db;
+        QString error;
+        if (!db.open(url(), &error))
+            return {};
+        QSqlQuery q(db.sql());
+        q.prepare(sql);
+        for (const QVariant &b : binds)
+            q.addBindValue(b);
+        return q.exec() && q.next() ? q.value(0) : QVariant();
+    }
+
+private slots:
+    void cleanup() { m_testDb.reset(); }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("mention");
+        // Nothing to do.
+        QTest::newRow("no command") << QStringList{} << QByteArray("serve");
+        QTest::newRow("unknown command") << QStringList{u"frobnicate"_s} << QByteArray("unknown command");
+        // Production mode without a certificate: refused, plain HTTP needs --insecure-dev.
+        QTest::newRow("serve without tls")
+            << QStringList{u"serve"_s, u"--db"_s, u"sqlite:/tmp/x.db"_s} << QByteArray("TLS is required");
+        QTest::newRow("serve bad listen") << QStringList{u"serve"_s,    u"--db"_s,      u"sqlite:/tmp/x.db"_s,
+                                                         u"--listen"_s, u"127.0.0.1"_s, u"--insecure-dev"_s}
+                                          << QByteArray("HOST:PORT");
+        QTest::newRow("import bad kind")
+            << QStringList{u"import"_s, u"people"_s, u"f.csv"_s, u"--db"_s, u"sqlite:x"_s}
+            << QByteArray("firms|records|series");
+        // Passwords never come from the command line (they would end up in the shell history).
+        QTest::newRow("user add without stdin")
+            << QStringList{u"user"_s,    u"add"_s, u"--db"_s,   u"sqlite:x"_s,
+                           u"--login"_s, u"a"_s,   u"--role"_s, u"admin"_s}
+            << QByteArray("--password-stdin");
+    }
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, mention);
+        const Run r = cli(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(mention) || r.out.contains(mention), r.err.constData());
+    }
+
+    void users_data() { addBackends(); }
+    void users()
+    {
+        QFETCH(QString, backend);
+        if (!setUp(backend))
+            return;
+        const Run add = cli({u"user"_s, u"add"_s, u"--db"_s, url(), u"--login"_s, u"window.cs"_s, u"--role"_s,
+                             u"window_staff"_s, u"--park-code"_s, u"CS-HTZ"_s, u"--password-stdin"_s},
+                            "first-password\n");
+        QVERIFY2(add.exitCode == 0, add.err.constData());
+        QCOMPARE(add.json.value(u"login").toString(), u"window.cs"_s);
+        QCOMPARE(value(u"SELECT park_id FROM app_user WHERE login = 'window.cs'"_s).toString(), m_parkId);
+        const QString hash
+            = value(u"SELECT password_hash FROM app_user WHERE login = 'window.cs'"_s).toString();
+        QVERIFY(Security::PasswordHasher::verify(u"first-password"_s, hash));
+        // The second add of the same login fails and says why.
+        const Run again = cli({u"user"_s, u"add"_s, u"--db"_s, url(), u"--login"_s, u"window.cs"_s,
+                               u"--role"_s, u"admin"_s, u"--password-stdin"_s},
+                              "first-password\n");
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY(again.err.contains("exists already"));
+        // An unknown park code.
+        const Run noPark = cli({u"user"_s, u"add"_s, u"--db"_s, url(), u"--login"_s, u"x"_s, u"--role"_s,
+                                u"park_manager"_s, u"--park-code"_s, u"NOPE"_s, u"--password-stdin"_s},
+                               "first-password\n");
+        QCOMPARE(noPark.exitCode, 1);
+        QVERIFY(noPark.err.contains("NOPE"));
+
+        const Run reset = cli({u"user"_s, u"reset-password"_s, u"--db"_s, url(), u"--login"_s, u"window.cs"_s,
+                               u"--password-stdin"_s},
+                              "second-password\n");
+        QVERIFY2(reset.exitCode == 0, reset.err.constData());
+        const QString newHash
+            = value(u"SELECT password_hash FROM app_user WHERE login = 'window.cs'"_s).toString();
+        QVERIFY(Security::PasswordHasher::verify(u"second-password"_s, newHash));
+        QVERIFY(!Security::PasswordHasher::verify(u"first-password"_s, newHash));
+
+        const Run disable = cli({u"user"_s, u"disable"_s, u"--db"_s, url(), u"--login"_s, u"window.cs"_s});
+        QVERIFY2(disable.exitCode == 0, disable.err.constData());
+        QCOMPARE(value(u"SELECT disabled FROM app_user WHERE login = 'window.cs'"_s).toInt(), 1);
+        QCOMPARE(cli({u"user"_s, u"disable"_s, u"--db"_s, url(), u"--login"_s, u"ghost"_s}).exitCode, 1);
+    }
+
+    void importGbkFirms_data() { addBackends(); }
+    void importGbkFirms()
+    {
+        QFETCH(QString, backend);
+        if (!setUp(backend))
+            return;
+        QStringEncoder gbk("GB18030");
+        QVERIFY(gbk.isValid());
+        const QString text = u"统一社会信用代码,企业名称,所属园区,注册资本(万元),从业人数\r\n"_s + uscc(1)
+                             + u",湖南湘江智造有限公司,CS-HTZ,500,35\r\n"_s + uscc(2)
+                             + u",长沙麓谷软件有限公司,长沙高新技术产业开发区,12.5,8\r\n"_s;
+        const QByteArray bytes = gbk.encode(text);
+        QStringDecoder utf8(QStringDecoder::Utf8);
+        const QString notUtf8 = utf8(bytes);
+        QVERIFY(utf8.hasError()); // the file really is GBK: auto detection has to fall back to GB18030
+        const QString path = file(u"firms-gbk.csv"_s, bytes);
+
+        const Run first = cli({u"import"_s, u"firms"_s, path, u"--db"_s, url()});
+        QVERIFY2(first.exitCode == 0, first.out.constData());
+        QCOMPARE(countsOf(first.json), counts(2, 0, 0, 0));
+        QCOMPARE(first.json.value(u"errors").toArray().size(), 0);
+        // GBK decoded into the right characters, 万元 converted to fen, park matched by code and by name.
+        QCOMPARE(value(u"SELECT name FROM enterprise WHERE uscc = ?"_s, {uscc(1)}).toString(),
+                 u"湖南湘江智造有限公司"_s);
+        QCOMPARE(value(u"SELECT registered_capital FROM enterprise WHERE uscc = ?"_s, {uscc(1)}).toLongLong(),
+                 Q_INT64_C(500000000)); // 500 万元 = 5,000,000 元 = 500,000,000 fen
+        QCOMPARE(value(u"SELECT registered_capital FROM enterprise WHERE uscc = ?"_s, {uscc(2)}).toLongLong(),
+                 Q_INT64_C(12500000)); // 12.5 万元 = 125,000 元
+        QCOMPARE(value(u"SELECT park_id FROM enterprise WHERE uscc = ?"_s, {uscc(2)}).toString(), m_parkId);
+        QCOMPARE(value(u"SELECT kind FROM enterprise WHERE uscc = ?"_s, {uscc(1)}).toString(), u"company"_s);
+
+        // The same file again: nothing changes, not even a version.
+        const qint64 headBefore = head();
+        const Run second
+            = cli({u"import"_s, u"firms"_s, path, u"--db"_s, url(), u"--encoding"_s, u"gb18030"_s});
+        QVERIFY2(second.exitCode == 0, second.out.constData());
+        QCOMPARE(countsOf(second.json), counts(0, 0, 2, 0));
+        QCOMPARE(head(), headBefore);
+
+        // Forcing UTF-8 on GBK bytes refuses the whole file.
+        const Run wrong = cli({u"import"_s, u"firms"_s, path, u"--db"_s, url(), u"--encoding"_s, u"utf-8"_s});
+        QCOMPARE(wrong.exitCode, 1);
+        QVERIFY(wrong.json.contains(u"error"));
+        QCOMPARE(head(), headBefore);
+    }
+
+    void importBadRows()
+    {
+        if (!setUp(u"sqlite"_s))
+            return;
+        QString badCheck = uscc(3);
+        badCheck[17] = badCheck[17] == u'0' ? u'1' : u'0';
+        const QByteArray csv = "uscc,name,established,park,employees\n" + uscc(1).toUtf8()
+                               + ",好公司,2019-05-01,CS-HTZ,3\n"                     // row 1: good
+                               + badCheck.toUtf8() + ",坏校验,2019-05-01,CS-HTZ,3\n" // row 2: check character
+                               + uscc(4).toUtf8() + ",,2019-05-01,CS-HTZ,3\n"        // row 3: no name
+                               + uscc(5).toUtf8() + ",未来公司,2999-01-01,CS-HTZ,3\n" // row 4: future date
+                               + uscc(6).toUtf8() + ",无园区,2019-05-01,XX-NONE,3\n"  // row 5: unknown park
+                               + uscc(7).toUtf8() + ",少列\n"                         // row 6: 2 fields of 5
+                               + uscc(8).toUtf8() + ",负人数,2019-05-01,CS-HTZ,-2\n"; // row 7: negative count
+        const Run r = cli({u"import"_s, u"firms"_s, file(u"bad.csv"_s, csv), u"--db"_s, url()});
+        QCOMPARE(r.exitCode, 1); // a row was rejected
+        QCOMPARE(countsOf(r.json), counts(1, 0, 0, 6));
+        const QJsonArray errors = r.json.value(u"errors").toArray();
+        QCOMPARE(errors.size(), 6);
+        const struct
+        {
+            int row;
+            const char *column;
+        } expected[] = {{2, "uscc"}, {3, "name"}, {4, "established"}, {5, "park"}, {6, ""}, {7, "employees"}};
+        for (int i = 0; i < 6; ++i) {
+            const QJsonObject e = errors.at(i).toObject();
+            QCOMPARE(e.value(u"row").toInt(), expected[i].row);
+            QCOMPARE(e.value(u"column").toString(), QString::fromLatin1(expected[i].column));
+            QVERIFY(!e.value(u"reason").toString().isEmpty());
+        }
+        // Only the good row was written.
+        QCOMPARE(value(u"SELECT COUNT(*) FROM enterprise"_s).toInt(), 1);
+    }
+
+    void importSeriesAndRecords_data() { addBackends(); }
+    void importSeriesAndRecords()
+    {
+        QFETCH(QString, backend);
+        if (!setUp(backend))
+            return;
+        const QByteArray firms = "uscc,name\n" + uscc(1).toUtf8() + ",甲公司\n";
+        QCOMPARE(cli({u"import"_s, u"firms"_s, file(u"f.csv"_s, firms), u"--db"_s, url()}).exitCode, 0);
+
+        const QByteArray series = "统一社会信用代码,月份,指标,数值\n" + uscc(1).toUtf8()
+                                  + ",2025-03,纳税额,1234.56\n"                       // money in 元 → fen
+                                  + uscc(1).toUtf8() + ",2025-03,social_insured,12\n" // a count
+                                  + uscc(1).toUtf8() + ",2025-13,tax_paid,1\n"        // month 13
+                                  + uscc(2).toUtf8() + ",2025-03,tax_paid,1\n"; // firm not on the server
+        const Run s = cli({u"import"_s, u"series"_s, file(u"s.csv"_s, series), u"--db"_s, url()});
+        QCOMPARE(s.exitCode, 1);
+        QCOMPARE(countsOf(s.json), counts(2, 0, 0, 2));
+        QCOMPARE(value(u"SELECT value FROM monthly_value WHERE kind = 'tax_paid' AND month = '2025-03-01'"_s)
+                     .toLongLong(),
+                 Q_INT64_C(123456));
+        QCOMPARE(value(u"SELECT value FROM monthly_value WHERE kind = 'social_insurance_headcount'"_s)
+                     .toLongLong(),
+                 Q_INT64_C(12));
+
+        const QByteArray records
+            = "uscc,kind,date,valid_to,title,authority,amount_fen,detail\n" + uscc(1).toUtf8()
+              + ",tax_grade,2025-04-01,2026-03-31,2024年度纳税信用A级,国家税务总局湖南省税务局,,\n"
+              + uscc(1).toUtf8() + ",行政处罚,2024-06-12,,未按期申报,长沙市市场监督管理局,500000,罚款5000元\n"
+              + uscc(1).toUtf8() + ",procurement,2025-01-10,,政府采购中标,长沙市财政局,1200000000,\n"
+              + uscc(1).toUtf8() + ",lottery,2025-01-10,,?,?,,\n"            // unknown kind
+              + uscc(1).toUtf8() + ",penalty,2025-01-10,2024-01-01,x,y,,\n"; // ends before it starts
+        const QString recordsPath = file(u"r.csv"_s, records);
+        const Run r = cli({u"import"_s, u"records"_s, recordsPath, u"--db"_s, url()});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(countsOf(r.json), counts(3, 0, 0, 2));
+        const QJsonArray errors = r.json.value(u"errors").toArray();
+        QCOMPARE(errors.at(0).toObject().value(u"column").toString(), u"kind"_s);
+        QCOMPARE(errors.at(1).toObject().value(u"column").toString(), u"valid_to"_s);
+        QCOMPARE(value(u"SELECT amount FROM credit_record WHERE kind = 'penalty'"_s).toLongLong(),
+                 Q_INT64_C(500000));
+        QCOMPARE(value(u"SELECT valid_to FROM credit_record WHERE kind = 'tax_grade'"_s).toString(),
+                 u"2026-03-31"_s);
+
+        // Re-import: the three good records are matched (firm, kind, date, title) and left alone.
+        const qint64 before = head();
+        const Run again = cli({u"import"_s, u"records"_s, recordsPath, u"--db"_s, url()});
+        QCOMPARE(countsOf(again.json), counts(0, 0, 3, 2));
+        QCOMPARE(head(), before);
+        QCOMPARE(value(u"SELECT COUNT(*) FROM credit_record"_s).toInt(), 3);
+    }
+
+    void demoSeedTwice_data() { addBackends(); }
+    void demoSeedTwice()
+    {
+        QFETCH(QString, backend);
+        if (!setUp(backend))
+            return;
+        // 2 firms and cheap password hashes keep the test fast; the code path is the one of 600 firms.
+        const QStringList args{
+            u"demo"_s, u"seed"_s, u"--db"_s, url(), u"--firms"_s, u"2"_s, u"--password-iterations"_s,
+            u"1000"_s};
+        const Run first = cli(args);
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        const qint64 created = first.json.value(u"created").toInteger();
+        // The fixture's park has another id than the demo parks, so every demo row is new.
+        QVERIFY(created > 100);
+        QCOMPARE(first.json.value(u"updated").toInteger(), 0);
+        const qint64 headAfterFirst = head();
+        QCOMPARE(value(u"SELECT COUNT(*) FROM app_user"_s).toInt(), 15);
+        QCOMPARE(value(u"SELECT COUNT(*) FROM enterprise"_s).toInt(), 2);
+
+        const Run second = cli(args);
+        QVERIFY2(second.exitCode == 0, second.err.constData());
+        QCOMPARE(second.json.value(u"created").toInteger(), 0);
+        QCOMPARE(second.json.value(u"updated").toInteger(), 0);
+        QCOMPARE(second.json.value(u"unchanged").toInteger(), created);
+        QCOMPARE(head(), headAfterFirst); // no new version anywhere
+
+        // The demo users log in with the documented password.
+        Server::ServerDatabase db;
+        QString error;
+        QVERIFY(db.open(url(), &error));
+        Server::AuthService auth(db);
+        const auto login = auth.login(u"admin"_s, u"xindai2026"_s);
+        QCOMPARE(login.status, Server::AuthService::LoginResult::Status::Ok);
+        QCOMPARE(login.caller.role, u"admin"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerCli)
+#include "tst_servercli.moc"

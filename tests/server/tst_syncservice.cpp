@@ -1,0 +1,561 @@
+// SyncService push (applied, replay, merge, rejections that change nothing) and pull (paging,
+// cursor, checksum, tombstones, server-only fields), each case on SQLite and PostgreSQL.
+
+#include "core/domain/syncmeta.h"
+#include "server/rowstore.h"
+#include "server/syncservice.h"
+#include "servertestdb.h"
+#include "sync/entitycatalog.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QTest>
+
+#include <thread>
+
+using namespace Qt::StringLiterals;
+using namespace XinDai;
+using namespace XinDai::Server;
+using namespace XinDai::Server::Test;
+
+namespace {
+
+Sync::Operation upsert(const QString &entity, const QString &rowId, qint64 baseVersion,
+                       const QJsonObject &fields)
+{
+    Sync::Operation op;
+    op.opId = Core::newId();
+    op.entity = entity;
+    op.rowId = rowId;
+    op.kind = Sync::Operation::Kind::Upsert;
+    op.baseVersion = baseVersion;
+    op.fields = fields;
+    op.createdAt = QDateTime(QDate(2026, 11, 25), QTime(8, 30), Qt::UTC);
+    return op;
+}
+
+Sync::Operation remove(const QString &entity, const QString &rowId, qint64 baseVersion)
+{
+    Sync::Operation op = upsert(entity, rowId, baseVersion, {});
+    op.kind = Sync::Operation::Kind::Delete;
+    return op;
+}
+
+/// A batch of \a ops, each edited from the row's current version unless it names another base.
+Sync::PushRequest batch(ServerDatabase &db, const QList<Sync::Operation> &ops)
+{
+    Sync::PushRequest request;
+    request.clientId = u"c1c1c1c1-0000-4000-8000-000000000001"_s;
+    for (const Sync::Operation &op : ops)
+        request.operations.append(atCurrent(db, op));
+    return request;
+}
+
+Sync::OpResult pushOne(ServerDatabase &db, SyncService &sync, const Caller &caller, const Sync::Operation &op)
+{
+    QString error;
+    const auto response = sync.push(caller, batch(db, {op}), &error);
+    if (!response || response->results.size() != 1)
+        qFatal("push failed: %s", qPrintable(error));
+    return response->results.first();
+}
+
+QByteArray json(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+int count(ServerDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db.sql());
+    if (!q.exec(sql) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+} // namespace
+
+class TestSyncService : public QObject
+{
+    Q_OBJECT
+
+private:
+    static void backends()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << u"sqlite"_s;
+        QTest::newRow("postgres") << u"postgres"_s;
+    }
+
+private slots:
+    void cleanupTestCase() { TestStore::dropSharedDatabase(); }
+    void pushApplied_data() { backends(); }
+    void pushApplied();
+    void replayIsIdentical_data() { backends(); }
+    void replayIsIdentical();
+    void conflictMerge_data() { backends(); }
+    void conflictMerge();
+    void rejectedChangesNothing_data();
+    void rejectedChangesNothing();
+    void deleteDraft_data() { backends(); }
+    void deleteDraft();
+    void monthlyValueByNaturalKey_data() { backends(); }
+    void monthlyValueByNaturalKey();
+    void pullPagingAndCursor_data() { backends(); }
+    void pullPagingAndCursor();
+    void pullUnknownEntity_data() { backends(); }
+    void pullUnknownEntity();
+    void concurrentPushesFromTwoConnections_data() { backends(); }
+    void concurrentPushesFromTwoConnections();
+};
+
+void TestSyncService::pushApplied()
+{
+    TestStore store;
+    XINDAI_OPEN_STORE(store);
+    ServerDatabase &db = store.db();
+    const World w = buildWorld(db);
+    SyncService sync(db);
+    sync.setToday(w.today);
+    const qint64 head = db.headSequence();
+    const QString id = Core::newId();
+    const Sync::OpResult r = pushOne(db, sync, w.staffA,
+                                     upsert(u"application"_s, id, 0,
+                                            {{u"enterprise_id"_s, w.firmA1},
+                                             {u"park_id"_s, w.parkA},
+                                             {u"institution_id"_s, w.instX},
+                                             {u"amount"_s, 300000000},
+                                             {u"purpose"_s, u"购置设备"_s},
+                                             {u"state"_s, u"draft"_s}}));
+    QCOMPARE(r.status, Sync::OpResult::Status::Applied);
+    // The first number after the world's head.
+    QCOMPARE(r.newVersion, head + 1);
+    const std::optional<Sync::Row> row = RowStore(db).load(u"application"_s, id);
+    QVERIFY(row);
+    QCOMPARE(row->version, r.newVersion);
+    QCOMPARE(row->fields.value(u"amount"_s), QJsonValue(300000000));
+    QCOMPARE(row->fields.value(u"purpose"_s).toString(), u"购置设备"_s);
+    QCOMPARE(row->fields.value(u"term_months"_s), QJsonValue(12)); // schema default
+    // The result is stored under the opId with the caller's id.
+    QSqlQuery q(db.sql());
+    QVERIFY(q.exec(u"SELECT user_id, result FROM applied_op"_s) && q.next());
+    QCOMPARE(q.value(0).toString(), w.staffA.userId);
+    QCOMPARE(q.value(1).toString().toUtf8(), json(r.toJson()));
+    // A new draft is no decision: nothing audited.
+    QCOMPARE(count(db, u"SELECT COUNT(*) FROM audit_log"_s), 0);
+}
+
+void TestSyncService::replayIsIdentical()
+{
+    TestStore store;
+    XINDAI_OPEN_STORE(store);
+    ServerDatabase &db = store.db();
+    const World w = buildWorld(db);
+    SyncService sync(db);
+    sync.setToday(w.today);
+    const Sync::PushRequest request
+        = batch(db, {upsert(u"enterprise"_s, w.firmA1, 0, {{u"employees"_s, 120}}),
+                     upsert(u"application"_s, w.appA1Y, 0, {{u"state"_s, u"approved"_s}}),
+                     upsert(u"application"_s, w.appA1X, 0, {{u"state"_s, u"withdrawn"_s}})});
+    QString error;
+    const auto first = sync.push(w.staffA, request, &error);
+    QVERIFY2(first, qPrintable(error));
+    QCOMPARE(first->results.size(), 3);
+    QCOMPARE(first->results.at(0).status, Sync::OpResult::Status::Applied);
+    QCOMPARE(first->results.at(1).status, Sync::OpResult::Status::Rejected);
+    QCOMPARE(first->results.at(2).status, Sync::OpResult::Status::Applied);
+    const QString after = dump(db);
+    const int audits = count(db, u"SELECT COUNT(*) FROM audit_log"_s);
+
+    // The connection was cut, the client sends the same batch again: the same answers, byte for
+    // byte, and nothing is written (no second version, no second decision in the audit log).
+    const auto second = sync.push(w.staffA, request, &error);
+    QVERIFY2(second, qPrintable(error));
+    QCOMPARE(json(second->toJson()), json(first->toJson()));
+    QCOMPARE(dump(db), after);
+    QCOMPARE(count(db, u"SELECT COUNT(*) FROM applied_op"_s), 3);
+    QCOMPARE(count(db, u"SELECT COUNT(*) FROM audit_log"_s), audits);
+
+    // Another user cannot replay (or read) someone else's operation.
+    const auto stolen = sync.push(w.staffB, batch(db, {request.operations.at(0)}), &error);
+    QVERIFY(stolen);
+    QCOMPARE(stolen->results.at(0).status, Sync::OpResult::Status::Rejected);
+    QCOMPARE(stolen->results.at(0).reason,
+             u"The operation id %1 was already used by another user."_s.arg(request.operations.at(0).opId));
+    QCOMPARE(dump(db), after);
+}
+
+void TestSyncService::conflictMerge()
+{
+    TestStore store;
+    XINDAI_OPEN_STORE(store);
+    ServerDatabase &db = store.db();
+    const World w = buildWorld(db);
+    SyncService sync(db);
+    sync.setToday(w.today);
+    RowStore rows(db);
+    const qint64 base = rows.load(u"application"_s, w.appA1Y)->version;
+
+    // The park manager's laptop edits the draft first: amount and purpose.
+    const Sync::OpResult manager = pushOne(
+        db, sync, w.managerA,
+        upsert(u"application"_s, w.appA1Y, base, {{u"amount"_s, 200000000}, {u"purpose"_s, u"扩大产能"_s}}));
+    QCOMPARE(manager.status, Sync::OpResult::Status::Applied);
+
+    // The window clerk edited the same draft offline from the same base: amount differently (a
+    // conflict: the server keeps 200000000 and returns 300000000), purpose to the same text (no
+    // conflict), term_months that nobody else touched (applied).
+    const Sync::OpResult staff
+        = pushOne(db, sync, w.staffA,
+                  upsert(u"application"_s, w.appA1Y, base,
+                         {{u"amount"_s, 300000000}, {u"purpose"_s, u"扩大产能"_s}, {u"term_months"_s, 24}}));
+    QCOMPARE(staff.status, Sync::OpResult::Status::Conflict);
+    QCOMPARE(staff.conflicts.size(), 1);
+    QCOMPARE(staff.conflicts.at(0).field, u"amount"_s);
+    QCOMPARE(staff.conflicts.at(0).localValue, QJsonValue(300000000));
+    QCOMPARE(staff.conflicts.at(0).serverValue, QJsonValue(200000000));
+    QCOMPARE(staff.newVersion, manager.newVersion + 1);
+    QCOMPARE(staff.serverRow.id, w.appA1Y);
+    QCOMPARE(staff.serverRow.version, staff.newVersion);
+    QCOMPARE(staff.serverRow.fields.value(u"amount"_s), QJsonValue(200000000));
+    QCOMPARE(staff.serverRow.fields.value(u"purpose"_s).toString(), u"扩大产能"_s);
+    QCOMPARE(staff.serverRow.fields.value(u"term_months"_s), QJsonValue(24));
+    QCOMPARE(staff.serverRow.fields.value(u"state"_s).toString(), u"draft"_s);
+    // The stored row is exactly the merged row.
+    QCOMPARE(*rows.load(u"application"_s, w.appA1Y), staff.serverRow);
+
+    // An edit from an old base of a field nobody changed since that base applies without conflict
+    // (field_versions), although the row's version moved on.
+    const Sync::OpResult late
+        = pushOne(db, sync, w.managerA,
+                  upsert(u"application"_s, w.appA1Y, manager.newVersion, {{u"collateral"_s, u"厂房抵押"_s}}));
+    QCOMPARE(late.status, Sync::OpResult::Status::Applied);
+    QCOMPARE(late.newVersion, staff.newVersion + 1);
+    QCOMPARE(rows.load(u"application"_s, w.appA1Y)->fields.value(u"amount"_s), QJsonValue(200000000));
+}
+
+void TestSyncService::rejectedChangesNothing_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QString>("kase");
+    QTest::addColumn<QString>("reason");
+    const QList<QPair<QString, QString>> cases{
+        // The catalog has no such column: strict, nothing partially applied.
+        {u"unknown field"_s, u"The field colour is not a field of this entity."_s},
+        // Money is an integer number of fen, not a string.
+        {u"wrong type"_s, u"The field amount must be a number."_s},
+        // draft → approved skips submit and accept.
+        {u"bad transition"_s, u"The application cannot go from draft to approved."_s},
+        // firmB1 is in park B; the clerk works in park A.
+        {u"out-of-scope park"_s, u"The firm belongs to another park."_s},
+        {u"unknown entity"_s, u"The entity nosuch is not synced by this server."_s},
+        // Only drafts may be deleted.
+        {u"delete submitted"_s, u"The application cannot be deleted after it was submitted."_s},
+        // A new firm must carry its USCC (catalog: required).
+        {u"missing required"_s, u"The field uscc is missing."_s},
+        // The firm does not exist on the server.
+        {u"broken reference"_s,
+         u"The field enterprise_id refers to a enterprise record that does not exist."_s},
+        // enterprise.uscc is unique.
+        {u"duplicate uscc"_s, u"Another firm already has the USCC 91430100MA4L000001."_s},
+        // A tombstone cannot be edited back to life by a client.
+        {u"edit deleted"_s, u"The record was deleted on the server, so this change cannot be applied."_s},
+    };
+    for (const QString &backend : {u"sqlite"_s, u"postgres"_s}) {
+        for (const auto &[kase, reason] : cases)
+            QTest::newRow(qPrintable(backend + u' ' + kase)) << backend << kase << reason;
+    }
+}
+
+void TestSyncService::rejectedChangesNothing()
+{
+    QFETCH(QString, kase);
+    QFETCH(QString, reason);
+    TestStore store;
+    XINDAI_OPEN_STORE(store);
+    ServerDatabase &db = store.db();
+    const World w = buildWorld(db);
+    SyncService sync(db);
+    sync.setToday(w.today);
+    if (kase == u"edit deleted"_s) {
+        QVERIFY(db.transaction());
+        QVERIFY(RowStore(db).remove(u"application"_s, w.appA1Y, nullptr));
+        QVERIFY(db.commit());
+    }
+    const QString newId = Core::newId();
+    Sync::Operation op;
+    if (kase == u"unknown field"_s)
+        op = upsert(u"enterprise"_s, w.firmA1, 0, {{u"colour"_s, u"red"_s}});
+    else if (kase == u"wrong type"_s)
+        op = upsert(u"application"_s, w.appA1Y, 0, {{u"amount"_s, u"many"_s}});
+    else if (kase == u"bad transition"_s)
+        op = upsert(u"application"_s, w.appA1Y, 0, {{u"state"_s, u"approved"_s}});
+    else if (kase == u"out-of-scope park"_s)
+        op = upsert(u"enterprise"_s, w.firmB1, 0, {{u"employees"_s, 5}});
+    else if (kase == u"unknown entity"_s)
+        op = upsert(u"nosuch"_s, newId, 0, {{u"a"_s, 1}});
+    else if (kase == u"delete submitted"_s)
+        op = remove(u"application"_s, w.appA1X, 0);
+    else if (kase == u"missing required"_s)
+        op = upsert(u"enterprise"_s, newId, 0,
+                    {{u"name"_s, u"新企业"_s}, {u"kind"_s, u"company"_s}, {u"park_id"_s, w.parkA}});
+    else if (kase == u"broken reference"_s)
+        op = upsert(
+            u"monthly_value"_s, newId, 0,
+            {{u"enterprise_id"_s, Core::newId()}, {u"kind"_s, u"tax_paid"_s}, {u"month"_s, u"2026-10-01"_s}});
+    else if (kase == u"duplicate uscc"_s)
+        op = upsert(u"enterprise"_s, newId, 0,
+                    {{u"uscc"_s, u"91430100MA4L000001"_s},
+                     {u"name"_s, u"重复企业"_s},
+                     {u"kind"_s, u"company"_s},
+                     {u"park_id"_s, w.parkA}});
+    else if (kase == u"edit deleted"_s)
+        op = upsert(u"application"_s, w.appA1Y, 0, {{u"amount"_s, 5}});
+    QVERIFY(!op.opId.isEmpty());
+
+    const QString before = dump(db);
+    const Sync::OpResult r = pushOne(db, sync, w.staffA, op);
+    QCOMPARE(r.status, Sync::OpResult::Status::Rejected);
+    QCOMPARE(r.reason, reason);
+    QCOMPARE(r.newVersion, 0);
+    // Nothing of it in the store (rows, versions, sequence), only its stored result.
+    QCOMPARE(dump(db), before);
+    QSqlQuery q(db.sql());
+    QVERIFY(q.prepare(u"SELECT result FROM applied_op WHERE op_id = ?"_s));
+    q.addBindValue(op.opId);
+    QVERIFY(q.exec() && q.next());
+    QCOMPARE(q.value(0).toString().toUtf8(), json(r.toJson()));
+    q.finish();
+
+    // The same operation (new opId) between two good ones: they apply, it is rejected alike.
+    Sync::Operation middle = op;
+    middle.opId = Core::newId();
+    const Sync::Operation good1 = upsert(u"enterprise"_s, w.firmA2, 0, {{u"employees"_s, 7}});
+    const Sync::Operation good2 = upsert(u"enterprise"_s, w.firmA3, 0, {{u"employees"_s, 8}});
+    QString error;
+    const auto response = sync.push(w.staffA, batch(db, {good1, middle, good2}), &error);
+    QVERIFY2(response, qPrintable(error));
+    QCOMPARE(response->results.size(), 3);
+    QCOMPARE(response->results.at(0).status, Sync::OpResult::Status::Applied);
+    QCOMPARE(response->results.at(1).status, Sync::OpResult::Status::Rejected);
+    QCOMPARE(response->results.at(1).reason, reason);
+    QCOMPARE(response->results.at(2).status, Sync::OpResult::Status::Applied);
+    // The rejection consumed no sequence number: the good ones are consecutive.
+    QCOMPARE(response->results.at(2).newVersion, response->results.at(0).newVersion + 1);
+    QCOMPARE(RowStore(db).load(u"enterprise"_s, w.firmA2)->fields.value(u"employees"_s), QJsonValue(7));
+}
+
+void TestSyncService::deleteDraft()
+{
+    TestStore store;
+    XINDAI_OPEN_STORE(store);
+    ServerDatabase &db = store.db();
+    const World w = buildWorld(db);
+    SyncService sync(db);
+    sync.setToday(w.today);
+    const qint64 head = db.headSequence();
+    const Sync::OpResult r = pushOne(db, sync, w.staffA, remove(u"application"_s, w.appA1Y, 0));
+    QCOMPARE(r.status, Sync::OpResult::Status::Applied);
+    QCOMPARE(r.newVersion, head + 1);
+    const std::optional<Sync::Row> row = RowStore(db).load(u"application"_s, w.appA1Y);
+    QVERIFY(row->deleted);
+    QCOMPARE(row->version, head + 1);
+    // Deleting the tombstone again is applied without a new version (idempotent).
+    const Sync::OpResult again = pushOne(db, sync, w.staffA, remove(u"application"_s, w.appA1Y, 0));
+    QCOMPARE(again.status, Sync::OpResult::Status::Applied);
+    QCOMPARE(again.newVersion, head + 1);
+}
+
+void TestSyncService::monthlyValueByNaturalKey()
+{
+    TestStore store;
+    XINDAI_OPEN_STORE(store);
+    ServerDatabase &db = store.db();
+    const World w = buildWorld(db);
+    SyncService sync(db);
+    sync.setToday(w.today);
+    RowStore rows(db);
+    const QJsonObject key{
+        {u"enterprise_id"_s, w.firmA1}, {u"kind"_s, u"tax_paid"_s}, {u"month"_s, u"2026-10-01"_s}};
+
+    // A second clerk typed the same month as a new row (its own id, base 0) with another value:
+    // it lands on the existing row, and the server's value wins as a recorded conflict.
+    QJsonObject fields = key;
+    fields.insert(u"value"_s, 999);
+    const Sync::OpResult r
+        = pushOne(db, sync, w.staffA, upsert(u"monthly_value"_s, Core::newId(), 0, fields));
+    QCOMPARE(r.status, Sync::OpResult::Status::Conflict);
+    QCOMPARE(r.serverRow.id, w.mvA1);
+    QCOMPARE(r.conflicts.size(), 1);
+    QCOMPARE(r.conflicts.at(0).field, u"value"_s);
+    QCOMPARE(r.conflicts.at(0).localValue, QJsonValue(999));
+    QCOMPARE(r.conflicts.at(0).serverValue, QJsonValue(1234500));
+
+    // From the current version, the same natural key updates that row.
+    fields.insert(u"value"_s, 888);
+    const Sync::OpResult r2 = pushOne(
+        db, sync, w.staffA,
+        upsert(u"monthly_value"_s, Core::newId(), rows.load(u"monthly_value"_s, w.mvA1)->version, fields));
+    QCOMPARE(r2.status, Sync::OpResult::Status::Applied);
+    QCOMPARE(rows.load(u"monthly_value"_s, w.mvA1)->fields.value(u"value"_s), QJsonValue(888));
+    QCOMPARE(rows.load(u"monthly_value"_s, w.mvA1)->version, r2.newVersion);
+    QCOMPARE(count(db, u"SELECT COUNT(*) FROM monthly_value"_s), 2);
+}
+
+void TestSyncService::pullPagingAndCursor()
+{
+    TestStore store;
+    XINDAI_OPEN_STORE(store);
+    ServerDatabase &db = store.db();
+    const World w = buildWorld(db);
+    SyncService sync(db);
+    sync.setToday(w.today);
+    QVERIFY(pushOne(db, sync, w.staffA, remove(u"application"_s, w.appA1Y, 0)).status
+            == Sync::OpResult::Status::Applied);
+    const qint64 head = db.headSequence();
+    int total = 0;
+    for (const QString &entity : Sync::EntityCatalog::names())
+        total += count(db, u"SELECT COUNT(*) FROM "_s + ServerDatabase::quoted(entity));
+
+    Sync::PullRequest request;
+    request.pageSize = 7;
+    QList<Sync::Row> all;
+    int pages = 0;
+    qint64 last = 0;
+    QString error;
+    for (;;) {
+        const auto page = sync.pull(w.admin, request, &error);
+        QVERIFY2(page, qPrintable(error));
+        ++pages;
+        QVERIFY(page->verify(&error));
+        QVERIFY(page->rows.size() <= 7);
+        for (const Sync::Row &row : page->rows) {
+            // Strictly increasing across pages: nothing repeated, nothing out of order.
+            QVERIFY(row.version > last);
+            last = row.version;
+        }
+        all += page->rows;
+        if (page->hasMore) {
+            QCOMPARE(page->rows.size(), 7);
+            QCOMPARE(page->nextCursor, page->rows.last().version);
+        } else {
+            // The last page moves the cursor to the head read at the start of the request.
+            QCOMPARE(page->nextCursor, head);
+        }
+        request.cursor = page->nextCursor;
+        if (!page->hasMore)
+            break;
+    }
+    // Admin sees every row, each exactly once (the latest state of each).
+    QCOMPARE(all.size(), total);
+    QCOMPARE(pages, (total + 6) / 7 + (total % 7 == 0 ? 1 : 0));
+
+    for (const Sync::Row &row : std::as_const(all)) {
+        const Sync::EntitySpec *spec = Sync::EntityCatalog::find(row.entity);
+        QVERIFY(!row.fields.contains(u"password_hash"_s));
+        if (row.deleted) {
+            // A tombstone carries no data besides a natural key.
+            QCOMPARE(row.id, w.appA1Y);
+            QVERIFY(row.fields.isEmpty());
+        } else {
+            QCOMPARE(row.fields.keys(), [&] {
+                QStringList names = spec->wireFieldNames();
+                names.sort();
+                return names;
+            }());
+        }
+    }
+    QVERIFY(std::any_of(all.begin(), all.end(),
+                        [&](const Sync::Row &r) { return r.id == w.appA1Y && r.deleted; }));
+
+    // Nothing new: an empty last page at the same cursor.
+    auto empty = sync.pull(w.admin, request, &error);
+    QVERIFY(empty && empty->rows.isEmpty() && !empty->hasMore);
+    QCOMPARE(empty->nextCursor, head);
+    QVERIFY(empty->verify(&error));
+
+    // One change later: exactly that row.
+    QCOMPARE(
+        pushOne(db, sync, w.staffA, upsert(u"enterprise"_s, w.firmA1, 0, {{u"employees"_s, 321}})).status,
+        Sync::OpResult::Status::Applied);
+    auto next = sync.pull(w.admin, request, &error);
+    QVERIFY(next);
+    QCOMPARE(next->rows.size(), 1);
+    QCOMPARE(next->rows.at(0).id, w.firmA1);
+    QCOMPARE(next->rows.at(0).fields.value(u"employees"_s), QJsonValue(321));
+    // A changed value breaks the checksum.
+    Sync::PullPage tampered = *next;
+    tampered.rows[0].fields.insert(u"employees"_s, 322);
+    QVERIFY(!tampered.verify(&error));
+
+    // Restricting the entities.
+    request.cursor = 0;
+    request.pageSize = 5000;
+    request.entities = {u"park"_s};
+    auto parks = sync.pull(w.admin, request, &error);
+    QVERIFY(parks);
+    QCOMPARE(parks->rows.size(), 2);
+}
+
+void TestSyncService::pullUnknownEntity()
+{
+    TestStore store;
+    XINDAI_OPEN_STORE(store);
+    SyncService sync(store.db());
+    Sync::PullRequest request;
+    request.entities = {u"nosuch"_s};
+    Caller admin;
+    admin.role = u"admin"_s;
+    QString error;
+    QVERIFY(!sync.pull(admin, request, &error));
+    QCOMPARE(sync.lastFailure(), SyncService::Failure::BadRequest);
+    QCOMPARE(error, u"The entity nosuch is not synced by this server."_s);
+}
+
+void TestSyncService::concurrentPushesFromTwoConnections()
+{
+    TestStore store;
+    XINDAI_OPEN_STORE(store);
+    ServerDatabase &db = store.db();
+    const World w = buildWorld(db);
+    const qint64 base = RowStore(db).load(u"application"_s, w.appA1Y)->version;
+    // Two server processes (two connections, two threads) receive edits of the same draft from the
+    // same base at the same moment, round after round. Each round, exactly one applies and the other
+    // becomes a conflict against it: no lost update, whatever the interleaving.
+    for (int round = 0; round < 8; ++round) {
+        const qint64 current = RowStore(db).load(u"application"_s, w.appA1Y)->version;
+        Sync::OpResult results[2];
+        QString errors[2];
+        auto run = [&](int i) {
+            ServerDatabase mine;
+            if (!mine.open(store.url(), &errors[i]))
+                return;
+            SyncService sync(mine);
+            sync.setToday(w.today);
+            Sync::PushRequest request;
+            request.clientId = Core::newId();
+            request.operations
+                = {upsert(u"application"_s, w.appA1Y, current, {{u"amount"_s, 1000 * round + i + 1}})};
+            const auto response = sync.push(i == 0 ? w.staffA : w.managerA, request, &errors[i]);
+            if (response)
+                results[i] = response->results.first();
+        };
+        std::thread a(run, 0);
+        std::thread b(run, 1);
+        a.join();
+        b.join();
+        QVERIFY2(errors[0].isEmpty() && errors[1].isEmpty(), qPrintable(errors[0] + errors[1]));
+        const int winner = results[0].status == Sync::OpResult::Status::Applied ? 0 : 1;
+        const int loser = 1 - winner;
+        QCOMPARE(results[winner].status, Sync::OpResult::Status::Applied);
+        QCOMPARE(results[loser].status, Sync::OpResult::Status::Conflict);
+        const QJsonValue stored = RowStore(db).load(u"application"_s, w.appA1Y)->fields.value(u"amount"_s);
+        QCOMPARE(stored, QJsonValue(1000 * round + winner + 1));
+        QCOMPARE(results[loser].conflicts.at(0).serverValue, stored);
+        QCOMPARE(results[loser].conflicts.at(0).localValue, QJsonValue(1000 * round + loser + 1));
+    }
+    QVERIFY(RowStore(db).load(u"application"_s, w.appA1Y)->version > base);
+}
+
+QTEST_GUILESS_MAIN(TestSyncService)
+#include "tst_syncservice.moc"
