@@ -1,5 +1,6 @@
 #include "store/applicationrepository.h"
 
+#include "store/changerecorder_p.h"
 #include "store/database.h"
 #include "store/enumcodes.h"
 #include "store/sqlutil_p.h"
@@ -227,7 +228,12 @@ bool ApplicationRepository::save(Core::Application &application, QString *errorM
             }
         }
     }
+    ChangeRecorder recorder(m_db, QStringLiteral("application"), applicationColumns(),
+                            QStringLiteral("id = ?"), {row.meta.id});
+    if (!recorder.begin(errorMessage))
+        return false;
     stampForSave(row.meta);
+    recorder.keepStoredVersion(row.meta);
     const QVariantList values = metaValues(row.meta)
                                 + QVariantList{row.number,
                                                row.enterpriseId,
@@ -251,10 +257,25 @@ bool ApplicationRepository::save(Core::Application &application, QString *errorM
                                                row.rejectReason,
                                                textOrNull(row.createdBy)};
     if (!upsert(m_db.sql(), QStringLiteral("application"), applicationColumns(), values,
-                Tr::tr("application"), errorMessage))
+                Tr::tr("application"), errorMessage)
+        || !recorder.finish(row.meta.id, values, errorMessage))
         return false;
     application = row;
     return true;
+}
+
+QString ApplicationRepository::nextNumber(int year) const
+{
+    // Numbers of one year sort as text (fixed width), so the highest is the last one.
+    const QString prefix = QStringLiteral("XD-%1-").arg(year, 4, 10, QLatin1Char('0'));
+    QSqlQuery query(m_db.sql());
+    qint64 next = 1;
+    if (run(query,
+            QStringLiteral("SELECT max(number) FROM application WHERE number LIKE ? AND length(number) = ?"),
+            {QString(prefix + QLatin1String("%")), prefix.size() + 7})
+        && query.next() && !query.value(0).isNull())
+        next = query.value(0).toString().mid(prefix.size()).toLongLong() + 1;
+    return prefix + QStringLiteral("%1").arg(next, 7, 10, QLatin1Char('0'));
 }
 
 QVector<Core::Authorization> ApplicationRepository::authorizations(const QString &enterpriseId) const
@@ -269,7 +290,12 @@ QVector<Core::Authorization> ApplicationRepository::authorizations(const QString
 bool ApplicationRepository::save(Core::Authorization &authorization, QString *errorMessage)
 {
     Core::Authorization row = authorization;
+    ChangeRecorder recorder(m_db, QStringLiteral("authorization"), authorizationColumns(),
+                            QStringLiteral("id = ?"), {row.meta.id});
+    if (!recorder.begin(errorMessage))
+        return false;
     stampForSave(row.meta);
+    recorder.keepStoredVersion(row.meta);
     const QVariantList values = metaValues(row.meta)
                                 + QVariantList{row.enterpriseId,
                                                listToJson(row.institutionIds),
@@ -281,7 +307,8 @@ bool ApplicationRepository::save(Core::Authorization &authorization, QString *er
                                                row.scanSha256,
                                                textOrNull(row.recordedBy)};
     if (!upsert(m_db.sql(), QStringLiteral("authorization"), authorizationColumns(), values,
-                Tr::tr("authorization"), errorMessage))
+                Tr::tr("authorization"), errorMessage)
+        || !recorder.finish(row.meta.id, values, errorMessage))
         return false;
     authorization = row;
     return true;
@@ -299,14 +326,20 @@ QVector<Core::Document> ApplicationRepository::documents(const QString &enterpri
 bool ApplicationRepository::save(Core::Document &document, QString *errorMessage)
 {
     Core::Document row = document;
+    ChangeRecorder recorder(m_db, QStringLiteral("document"), documentColumns(), QStringLiteral("id = ?"),
+                            {row.meta.id});
+    if (!recorder.begin(errorMessage))
+        return false;
     stampForSave(row.meta);
+    recorder.keepStoredVersion(row.meta);
     const QVariantList values
         = metaValues(row.meta) + QVariantList{row.enterpriseId, textOrNull(row.applicationId),
                                               row.docType,      row.fileName,
                                               row.mimeType,     row.sizeBytes,
                                               row.sha256,       dateTimeValue(row.addedAt)};
     if (!upsert(m_db.sql(), QStringLiteral("document"), documentColumns(), values, Tr::tr("document"),
-                errorMessage))
+                errorMessage)
+        || !recorder.finish(row.meta.id, values, errorMessage))
         return false;
     document = row;
     return true;

@@ -32,6 +32,10 @@ public:
     QHash<Core::Application::State, int> countByState(const Filter &filter = {}) const;
     /// Insert or update; on update, refuses an illegal state transition with a message.
     bool save(Core::Application &application, QString *errorMessage);
+    /// The next free application number of \a year in the form XD-YYYY-NNNNNNN (seven digits): one
+    /// above the highest number of that year in this store, XD-YYYY-0000001 for the first.
+    /// Numbers are allocated locally (offline); the caller saves the application with it right away.
+    QString nextNumber(int year) const;
 
     QVector<Core::Authorization> authorizations(const QString &enterpriseId) const;
     bool save(Core::Authorization &authorization, QString *errorMessage);

@@ -34,9 +34,17 @@ public:
     bool commit();
     bool rollback();
 
+    /// Whether the repositories' save() records each change in the outbox (Store::Outbox) in the
+    /// same transaction, for the sync engine to push. On by default (user-facing edits); a caller
+    /// that writes data which must not go to the server turns it off on its connection. The bulk
+    /// loader and the sync engine's pull apply never record.
+    void setRecordChanges(bool record) { m_recordChanges = record; }
+    bool recordsChanges() const { return m_recordChanges; }
+
 private:
     QString m_connectionName;
     QString m_path;
+    bool m_recordChanges = true;
 };
 
 } // namespace XinDai::Store

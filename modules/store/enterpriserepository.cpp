@@ -1,5 +1,6 @@
 #include "store/enterpriserepository.h"
 
+#include "store/changerecorder_p.h"
 #include "store/database.h"
 #include "store/enumcodes.h"
 #include "store/sqlutil_p.h"
@@ -307,7 +308,12 @@ bool EnterpriseRepository::save(Core::Enterprise &enterprise, QString *errorMess
             return false;
         }
     }
+    ChangeRecorder recorder(m_db, QStringLiteral("enterprise"), enterpriseColumns(), QStringLiteral("id = ?"),
+                            {row.meta.id});
+    if (!recorder.begin(errorMessage))
+        return false;
     stampForSave(row.meta);
+    recorder.keepStoredVersion(row.meta);
     const QVariantList values = metaValues(row.meta)
                                 + QVariantList{row.uscc,
                                                row.name,
@@ -324,7 +330,8 @@ bool EnterpriseRepository::save(Core::Enterprise &enterprise, QString *errorMess
                                                row.totalAssets.fen(),
                                                row.address,
                                                row.phone};
-    if (!upsert(db, QStringLiteral("enterprise"), enterpriseColumns(), values, Tr::tr("firm"), errorMessage))
+    if (!upsert(db, QStringLiteral("enterprise"), enterpriseColumns(), values, Tr::tr("firm"), errorMessage)
+        || !recorder.finish(row.meta.id, values, errorMessage))
         return false;
     enterprise = row;
     return true;

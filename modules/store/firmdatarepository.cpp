@@ -1,5 +1,6 @@
 #include "store/firmdatarepository.h"
 
+#include "store/changerecorder_p.h"
 #include "store/database.h"
 #include "store/enumcodes.h"
 #include "store/sqlutil_p.h"
@@ -106,7 +107,13 @@ bool FirmDataRepository::save(Core::MonthlyValue &value, QString *errorMessage)
     // primary key; the id is not indexed. A value without an id keeps the stored row's id.
     Core::MonthlyValue row = value;
     const bool keepStoredId = row.meta.id.isEmpty();
+    ChangeRecorder recorder(m_db, QStringLiteral("monthly_value"), seriesColumns(),
+                            QStringLiteral("enterprise_id = ? AND kind = ? AND month = ?"),
+                            {row.enterpriseId, toCode(row.kind), dateValue(row.month)});
+    if (!recorder.begin(errorMessage))
+        return false;
     stampForSave(row.meta);
+    recorder.keepStoredVersion(row.meta);
     const QVariantList values
         = metaValues(row.meta)
           + QVariantList{row.enterpriseId, toCode(row.kind), dateValue(row.month), row.value};
@@ -125,6 +132,8 @@ bool FirmDataRepository::save(Core::MonthlyValue &value, QString *errorMessage)
     }
     row.meta.id = query.value(0).toString();
     query.finish();
+    if (!recorder.finish(row.meta.id, values, errorMessage))
+        return false;
     value = row;
     return true;
 }
@@ -132,13 +141,19 @@ bool FirmDataRepository::save(Core::MonthlyValue &value, QString *errorMessage)
 bool FirmDataRepository::save(Core::CreditRecord &record, QString *errorMessage)
 {
     Core::CreditRecord row = record;
+    ChangeRecorder recorder(m_db, QStringLiteral("credit_record"), recordColumns(), QStringLiteral("id = ?"),
+                            {row.meta.id});
+    if (!recorder.begin(errorMessage))
+        return false;
     stampForSave(row.meta);
+    recorder.keepStoredVersion(row.meta);
     const QVariantList values
         = metaValues(row.meta) + QVariantList{row.enterpriseId,       toCode(row.kind), dateValue(row.date),
                                               dateValue(row.validTo), row.title,        row.authority,
                                               row.amount.fen(),       row.detail};
     if (!upsert(m_db.sql(), QStringLiteral("credit_record"), recordColumns(), values, Tr::tr("credit record"),
-                errorMessage))
+                errorMessage)
+        || !recorder.finish(row.meta.id, values, errorMessage))
         return false;
     record = row;
     return true;

@@ -11,6 +11,33 @@ namespace XinDai::Store {
 
 using namespace Internal;
 
+namespace {
+
+const QString operationColumns
+    = QStringLiteral("op_id, entity, row_id, kind, payload, created_at, attempts, base_version, last_error");
+
+Outbox::Operation readOperation(const QSqlQuery &q)
+{
+    Outbox::Operation op;
+    op.opId = q.value(0).toString();
+    op.entity = q.value(1).toString();
+    op.rowId = q.value(2).toString();
+    op.kind = q.value(3).toString();
+    op.payload = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
+    op.createdAt = toDateTime(q.value(5));
+    op.attempts = q.value(6).toInt();
+    op.baseVersion = q.value(7).toLongLong();
+    op.lastError = q.value(8).toString();
+    return op;
+}
+
+QString payloadText(const QJsonObject &payload)
+{
+    return QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
 Outbox::Outbox(Database &db)
     : m_db(db)
 {}
@@ -36,11 +63,11 @@ bool Outbox::enqueue(Operation &op, QString *errorMessage)
     // seq keeps the order of enqueueing even when two operations share a millisecond.
     if (!run(query,
              QStringLiteral(
-                 "INSERT INTO outbox (op_id, seq, entity, row_id, kind, payload, created_at, attempts) "
-                 "VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM outbox), ?, ?, ?, ?, ?, ?)"),
-             {row.opId, row.entity, row.rowId, row.kind,
-              QString::fromUtf8(QJsonDocument(row.payload).toJson(QJsonDocument::Compact)),
-              dateTimeValue(row.createdAt), row.attempts})) {
+                 "INSERT INTO outbox (op_id, seq, entity, row_id, kind, payload, created_at, "
+                 "attempts, base_version, last_error) "
+                 "VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM outbox), ?, ?, ?, ?, ?, ?, ?, ?)"),
+             {row.opId, row.entity, row.rowId, row.kind, payloadText(row.payload),
+              dateTimeValue(row.createdAt), row.attempts, row.baseVersion, row.lastError})) {
         setError(errorMessage, saveErrorMessage(query, Tr::tr("queued change")));
         return false;
     }
@@ -50,21 +77,10 @@ bool Outbox::enqueue(Operation &op, QString *errorMessage)
 
 QVector<Outbox::Operation> Outbox::pending(int limit) const
 {
-    return readAll<Operation>(
-        m_db.sql(),
-        QStringLiteral("SELECT op_id, entity, row_id, kind, payload, created_at, attempts "
-                       "FROM outbox ORDER BY seq LIMIT ?"),
-        {limit}, [](const QSqlQuery &q) {
-            Operation op;
-            op.opId = q.value(0).toString();
-            op.entity = q.value(1).toString();
-            op.rowId = q.value(2).toString();
-            op.kind = q.value(3).toString();
-            op.payload = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
-            op.createdAt = toDateTime(q.value(5));
-            op.attempts = q.value(6).toInt();
-            return op;
-        });
+    return readAll<Operation>(m_db.sql(),
+                              QLatin1String("SELECT ") + operationColumns
+                                  + QLatin1String(" FROM outbox ORDER BY seq LIMIT ?"),
+                              {limit}, readOperation);
 }
 
 bool Outbox::remove(const QString &opId)
@@ -78,6 +94,111 @@ int Outbox::count() const
 {
     QSqlQuery query(m_db.sql());
     if (!query.exec(QStringLiteral("SELECT count(*) FROM outbox")) || !query.next())
+        return 0;
+    return query.value(0).toInt();
+}
+
+bool Outbox::record(const QString &entity, const QString &rowId, const QString &kind,
+                    const QJsonObject &fields, qint64 baseVersion, QString *errorMessage)
+{
+    const QVector<Operation> queued = pendingFor(entity, rowId);
+    if (!queued.isEmpty() && queued.last().attempts == 0) {
+        const Operation &last = queued.last();
+        QSqlQuery query(m_db.sql());
+        bool ok = true;
+        if (last.kind == QLatin1String("upsert") && kind == QLatin1String("upsert")) {
+            QJsonObject merged = last.payload;
+            for (auto it = fields.begin(); it != fields.end(); ++it)
+                merged.insert(it.key(), it.value());
+            ok = run(query, QStringLiteral("UPDATE outbox SET payload = ? WHERE op_id = ?"),
+                     {payloadText(merged), last.opId});
+        } else if (last.kind == QLatin1String("upsert") && kind == QLatin1String("delete")) {
+            // A row created here and deleted before the server saw it: nothing to send at all.
+            if (queued.size() == 1 && last.baseVersion == 0)
+                ok = run(query, QStringLiteral("DELETE FROM outbox WHERE op_id = ?"), {last.opId});
+            else
+                ok = run(query,
+                         QStringLiteral("UPDATE outbox SET kind = 'delete', payload = '{}' WHERE op_id = ?"),
+                         {last.opId});
+        } else if (last.kind == QLatin1String("delete") && kind == QLatin1String("delete")) {
+            return true; // already queued
+        } else {
+            Operation op;
+            op.entity = entity;
+            op.rowId = rowId;
+            op.kind = kind;
+            op.payload = fields;
+            op.baseVersion = baseVersion;
+            return enqueue(op, errorMessage);
+        }
+        if (!ok)
+            setError(errorMessage, saveErrorMessage(query, Tr::tr("queued change")));
+        return ok;
+    }
+    Operation op;
+    op.entity = entity;
+    op.rowId = rowId;
+    op.kind = kind;
+    if (kind == QLatin1String("upsert"))
+        op.payload = fields;
+    op.baseVersion = baseVersion;
+    return enqueue(op, errorMessage);
+}
+
+QVector<Outbox::Operation> Outbox::pendingFor(const QString &entity, const QString &rowId) const
+{
+    return readAll<Operation>(
+        m_db.sql(),
+        QLatin1String("SELECT ") + operationColumns
+            + QLatin1String(" FROM outbox WHERE entity = ? AND row_id = ? ORDER BY seq"),
+        {entity, rowId}, readOperation);
+}
+
+QSet<QString> Outbox::pendingFields(const QString &entity, const QString &rowId) const
+{
+    QSet<QString> names;
+    for (const Operation &op : pendingFor(entity, rowId)) {
+        if (op.kind == QLatin1String("delete"))
+            names.insert(QStringLiteral("deleted"));
+        for (auto it = op.payload.begin(); it != op.payload.end(); ++it)
+            names.insert(it.key());
+    }
+    return names;
+}
+
+bool Outbox::markSent(const QStringList &opIds)
+{
+    QSqlQuery query(m_db.sql());
+    for (const QString &opId : opIds) {
+        if (!run(query, QStringLiteral("UPDATE outbox SET attempts = attempts + 1 WHERE op_id = ?"), {opId}))
+            return false;
+    }
+    return true;
+}
+
+bool Outbox::setLastError(const QStringList &opIds, const QString &error)
+{
+    QSqlQuery query(m_db.sql());
+    for (const QString &opId : opIds) {
+        if (!run(query, QStringLiteral("UPDATE outbox SET last_error = ? WHERE op_id = ?"), {error, opId}))
+            return false;
+    }
+    return true;
+}
+
+bool Outbox::rebase(const QString &entity, const QString &rowId, qint64 newVersion)
+{
+    QSqlQuery query(m_db.sql());
+    return run(query,
+               QStringLiteral("UPDATE outbox SET base_version = ? "
+                              "WHERE entity = ? AND row_id = ? AND base_version < ?"),
+               {newVersion, entity, rowId, newVersion});
+}
+
+int Outbox::failedCount() const
+{
+    QSqlQuery query(m_db.sql());
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE last_error <> ''")) || !query.next())
         return 0;
     return query.value(0).toInt();
 }

@@ -2,14 +2,24 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QSet>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 namespace XinDai::Store {
 
 class Database;
 
-/// Local mutations waiting to be pushed to the server (the sync issue builds on this).
+/// Local mutations waiting to be pushed to the server (docs/sync-protocol.md, "Client").
+///
+/// The repositories' save() calls record() in the transaction of the change. Coalescing rule: an
+/// edit of a row whose newest queued operation has never been sent (attempts = 0) is merged into it
+/// (fields of the later edit win; the base version stays the one the first edit started from). An
+/// operation that has been sent at least once is frozen (the server may already have applied it under
+/// its opId), so a later edit of that row gets a new operation behind it; the sync engine sends at
+/// most one operation per row per push, and rebase() moves the later ones onto the version the
+/// server answered.
 class Outbox
 {
 public:
@@ -18,10 +28,12 @@ public:
         QString opId;   ///< UUID, the server's idempotency key
         QString entity; ///< table name, e.g. "application"
         QString rowId;
-        QString kind; ///< upsert | delete
-        QJsonObject payload;
+        QString kind;        ///< upsert | delete
+        QJsonObject payload; ///< the changed fields in wire form (Sync::EntityCatalog::toJson)
         QDateTime createdAt;
-        int attempts = 0;
+        int attempts = 0;       ///< pushes sent with this operation (0 = never sent, may be merged)
+        qint64 baseVersion = 0; ///< the row's server version before the edit (0 = a new row)
+        QString lastError;      ///< why the last push of this operation failed ("" = none)
     };
 
     explicit Outbox(Database &db);
@@ -29,6 +41,27 @@ public:
     QVector<Operation> pending(int limit = 100) const;  ///< oldest first
     bool remove(const QString &opId);
     int count() const;
+
+    /// Records a local change per the coalescing rule above. \a kind upsert with the changed
+    /// \a fields, or delete. A delete of a row that only exists locally (its only operation is a
+    /// never-sent upsert with base version 0) removes that operation instead. Call inside the
+    /// transaction of the change.
+    bool record(const QString &entity, const QString &rowId, const QString &kind, const QJsonObject &fields,
+                qint64 baseVersion, QString *errorMessage);
+    /// Operations of one row, oldest first.
+    QVector<Operation> pendingFor(const QString &entity, const QString &rowId) const;
+    /// Names of the fields that queued operations of the row change; contains "deleted" when one
+    /// of them deletes the row.
+    QSet<QString> pendingFields(const QString &entity, const QString &rowId) const;
+    /// attempts + 1 for each of \a opIds (called before a push is sent).
+    bool markSent(const QStringList &opIds);
+    /// Stores \a error as last_error of each of \a opIds ("" clears it).
+    bool setLastError(const QStringList &opIds, const QString &error);
+    /// Moves the queued operations of the row onto \a newVersion (after the server answered an
+    /// earlier operation of the row): base_version = newVersion where it was lower.
+    bool rebase(const QString &entity, const QString &rowId, qint64 newVersion);
+    /// Operations whose last push failed with an error that a retry will not fix (last_error set).
+    int failedCount() const;
 
 private:
     Database &m_db;

@@ -1,5 +1,6 @@
 #include "store/referencerepository.h"
 
+#include "store/changerecorder_p.h"
 #include "store/database.h"
 #include "store/enumcodes.h"
 #include "store/sqlutil_p.h"
@@ -221,10 +222,16 @@ std::optional<Core::Policy> ReferenceRepository::policy(const QString &id) const
 bool ReferenceRepository::save(Core::Park &park, QString *errorMessage)
 {
     Core::Park row = park;
+    ChangeRecorder recorder(m_db, QStringLiteral("park"), parkColumns(), QStringLiteral("id = ?"),
+                            {row.meta.id});
+    if (!recorder.begin(errorMessage))
+        return false;
     stampForSave(row.meta);
+    recorder.keepStoredVersion(row.meta);
     const QVariantList values
         = metaValues(row.meta) + QVariantList{row.code, row.name, row.regionCode, row.level};
-    if (!upsert(m_db.sql(), QStringLiteral("park"), parkColumns(), values, Tr::tr("park"), errorMessage))
+    if (!upsert(m_db.sql(), QStringLiteral("park"), parkColumns(), values, Tr::tr("park"), errorMessage)
+        || !recorder.finish(row.meta.id, values, errorMessage))
         return false;
     park = row;
     return true;
@@ -233,11 +240,17 @@ bool ReferenceRepository::save(Core::Park &park, QString *errorMessage)
 bool ReferenceRepository::save(Core::Institution &institution, QString *errorMessage)
 {
     Core::Institution row = institution;
+    ChangeRecorder recorder(m_db, QStringLiteral("institution"), institutionColumns(),
+                            QStringLiteral("id = ?"), {row.meta.id});
+    if (!recorder.begin(errorMessage))
+        return false;
     stampForSave(row.meta);
+    recorder.keepStoredVersion(row.meta);
     const QVariantList values
         = metaValues(row.meta) + QVariantList{row.code, row.name, toCode(row.type), row.regionCode};
     if (!upsert(m_db.sql(), QStringLiteral("institution"), institutionColumns(), values,
-                Tr::tr("institution"), errorMessage))
+                Tr::tr("institution"), errorMessage)
+        || !recorder.finish(row.meta.id, values, errorMessage))
         return false;
     institution = row;
     return true;
@@ -246,7 +259,12 @@ bool ReferenceRepository::save(Core::Institution &institution, QString *errorMes
 bool ReferenceRepository::save(Core::FinancingProduct &product, QString *errorMessage)
 {
     Core::FinancingProduct row = product;
+    ChangeRecorder recorder(m_db, QStringLiteral("product"), productColumns(), QStringLiteral("id = ?"),
+                            {row.meta.id});
+    if (!recorder.begin(errorMessage))
+        return false;
     stampForSave(row.meta);
+    recorder.keepStoredVersion(row.meta);
     const QVariantList values = metaValues(row.meta)
                                 + QVariantList{row.institutionId,
                                                row.code,
@@ -268,7 +286,8 @@ bool ReferenceRepository::save(Core::FinancingProduct &product, QString *errorMe
                                                row.serviceRatingPermille,
                                                row.description};
     if (!upsert(m_db.sql(), QStringLiteral("product"), productColumns(), values, Tr::tr("financing product"),
-                errorMessage))
+                errorMessage)
+        || !recorder.finish(row.meta.id, values, errorMessage))
         return false;
     product = row;
     return true;
@@ -277,7 +296,12 @@ bool ReferenceRepository::save(Core::FinancingProduct &product, QString *errorMe
 bool ReferenceRepository::save(Core::Policy &policy, QString *errorMessage)
 {
     Core::Policy row = policy;
+    ChangeRecorder recorder(m_db, QStringLiteral("policy"), policyColumns(), QStringLiteral("id = ?"),
+                            {row.meta.id});
+    if (!recorder.begin(errorMessage))
+        return false;
     stampForSave(row.meta);
+    recorder.keepStoredVersion(row.meta);
     const QVariantList values = metaValues(row.meta)
                                 + QVariantList{row.code,
                                                row.title,
@@ -292,8 +316,8 @@ bool ReferenceRepository::save(Core::Policy &policy, QString *errorMessage)
                                                listToJson(row.requiredMaterials),
                                                row.summary,
                                                row.ruleVersion};
-    if (!upsert(m_db.sql(), QStringLiteral("policy"), policyColumns(), values, Tr::tr("policy"),
-                errorMessage))
+    if (!upsert(m_db.sql(), QStringLiteral("policy"), policyColumns(), values, Tr::tr("policy"), errorMessage)
+        || !recorder.finish(row.meta.id, values, errorMessage))
         return false;
     policy = row;
     return true;

@@ -1,0 +1,460 @@
+#include "store/database.h"
+#include "sync/pullpage.h"
+#include "sync/pullrequest.h"
+#include "sync/pushrequest.h"
+#include "sync/pushresponse.h"
+#include "syncclient/pullapplier.h"
+#include "syncclient/pushbatch.h"
+#include "syncclient/pushresulthandler.h"
+#include "syncclient/syncclienttr_p.h"
+#include "syncclient/syncstate.h"
+#include "syncclient/syncworker_p.h"
+
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QTimer>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace XinDai::SyncClient::Internal {
+
+namespace {
+
+constexpr int transferTimeoutMs = 30000;
+constexpr int maxBackoffSeconds = 300;
+constexpr int maxChecksumRetries = 3;
+
+Sync::Operation toWire(const Store::Outbox::Operation &op)
+{
+    Sync::Operation w;
+    w.opId = op.opId;
+    w.entity = op.entity;
+    w.rowId = op.rowId;
+    w.kind
+        = op.kind == QLatin1String("delete") ? Sync::Operation::Kind::Delete : Sync::Operation::Kind::Upsert;
+    w.baseVersion = op.baseVersion;
+    if (w.kind == Sync::Operation::Kind::Upsert)
+        w.fields = op.payload;
+    w.createdAt = op.createdAt;
+    return w;
+}
+
+bool isLoopback(const QUrl &url)
+{
+    const QString host = url.host();
+    return host == u"127.0.0.1"_s || host == u"localhost"_s || host == u"::1"_s;
+}
+
+} // namespace
+
+SyncWorker::SyncWorker(const SyncEngine::Options &options)
+    : m_options(options)
+{}
+
+SyncWorker::~SyncWorker() = default;
+
+void SyncWorker::start()
+{
+    m_network = new QNetworkAccessManager(this);
+    m_periodic = new QTimer(this);
+    m_retry = new QTimer(this);
+    m_retry->setSingleShot(true);
+    connect(m_retry, &QTimer::timeout, this, &SyncWorker::startCycle);
+    connect(m_periodic, &QTimer::timeout, this, [this] {
+        if (!m_retry->isActive())
+            startCycle();
+    });
+    m_batchLimit = std::max(1, m_options.pushBatchSize);
+    if (m_options.serverUrl.path().isEmpty())
+        m_options.serverUrl.setPath(u"/"_s);
+    else if (!m_options.serverUrl.path().endsWith(u'/'))
+        m_options.serverUrl.setPath(m_options.serverUrl.path() + u'/');
+
+    m_db = std::make_unique<Store::Database>();
+    QString error;
+    if (!m_db->open(m_options.storePath, &error, Store::Database::OpenMode::MustExist)) {
+        m_db.reset();
+        m_status.state = SyncStatus::State::NotConfigured;
+        m_status.lastError = error;
+        emit statusChanged(m_status);
+        return;
+    }
+    // Rows written by the engine come from the server: they are never pushed back.
+    m_db->setRecordChanges(false);
+
+    const QUrl &url = m_options.serverUrl;
+    if (!url.isValid() || url.host().isEmpty()) {
+        m_status.lastError = url.isEmpty()
+                                 ? QString()
+                                 : Tr::tr("The server address “%1” is not a valid URL.").arg(url.toString());
+    } else if (url.scheme() == u"http"_s && !isLoopback(url)) {
+        m_status.lastError
+            = Tr::tr("The server address %1 uses plain HTTP: only https is allowed for a server on "
+                     "another computer.")
+                  .arg(url.toString());
+    } else if (url.scheme() != u"http"_s && url.scheme() != u"https"_s) {
+        m_status.lastError = Tr::tr("The server address %1 must start with https://.").arg(url.toString());
+    } else {
+        m_configured = true;
+        m_ssl = QSslConfiguration::defaultConfiguration();
+        m_ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        if (!m_options.caCertificateFile.isEmpty()) {
+            const QList<QSslCertificate> certificates
+                = QSslCertificate::fromPath(m_options.caCertificateFile);
+            if (certificates.isEmpty()) {
+                m_configured = false;
+                m_status.lastError = Tr::tr("The CA certificate file %1 holds no PEM certificate.")
+                                         .arg(m_options.caCertificateFile);
+            } else {
+                m_ssl.setCaCertificates(certificates);
+            }
+        }
+    }
+    m_status.state = m_configured ? SyncStatus::State::SignedOut : SyncStatus::State::NotConfigured;
+    publish();
+}
+
+void SyncWorker::signIn(const QString &login, const QString &password)
+{
+    if (!m_configured || !m_db) {
+        emit loginFinished(
+            false,
+            m_status.lastError.isEmpty() ? Tr::tr("No sync server is configured.") : m_status.lastError, {});
+        return;
+    }
+    post(u"auth/login"_s, QJsonObject{{u"login"_s, login}, {u"password"_s, password}},
+         [this](const Reply &reply) {
+             if (reply.status == 200 && reply.body.value(u"token"_s).isString()) {
+                 m_token = reply.body.value(u"token"_s).toString();
+                 m_failures = 0;
+                 m_status.lastError.clear();
+                 emit loginFinished(true, QString(), reply.body.value(u"user"_s).toObject());
+                 if (m_options.intervalSeconds > 0)
+                     m_periodic->start(m_options.intervalSeconds * 1000);
+                 startCycle();
+                 return;
+             }
+             QString message;
+             if (reply.status == 401)
+                 message = Tr::tr("The server refused the login name or the password.");
+             else if (reply.status == 429)
+                 message = Tr::tr("Too many failed sign-ins: wait %n second(s), then try again.", nullptr,
+                                  reply.body.value(u"retryAfterSeconds"_s).toInt());
+             else if (reply.status == 0)
+                 message = networkMessage(reply);
+             else
+                 message = serverError(reply);
+             if (reply.status == 0) {
+                 m_status.state = SyncStatus::State::Offline;
+                 m_status.lastError = message;
+                 publish();
+             }
+             emit loginFinished(false, message, {});
+         });
+}
+
+void SyncWorker::signOut()
+{
+    if (!m_token.isEmpty() && m_configured)
+        post(u"auth/logout"_s, {}, [](const Reply &) {});
+    m_token.clear();
+    m_periodic->stop();
+    m_retry->stop();
+    m_status.state = m_configured ? SyncStatus::State::SignedOut : SyncStatus::State::NotConfigured;
+    m_status.nextAttempt = {};
+    publish();
+}
+
+void SyncWorker::syncNow()
+{
+    if (!m_db)
+        return;
+    m_failures = 0;
+    m_retry->stop();
+    m_status.nextAttempt = {};
+    // The user asks again: operations the server refused as malformed get another chance.
+    QStringList failed;
+    for (const Store::Outbox::Operation &op : Store::Outbox(*m_db).pending(1000000)) {
+        if (!op.lastError.isEmpty())
+            failed.append(op.opId);
+    }
+    Store::Outbox(*m_db).setLastError(failed, QString());
+    startCycle();
+}
+
+void SyncWorker::stop()
+{
+    m_stopped = true;
+    if (m_periodic)
+        m_periodic->stop();
+    if (m_retry)
+        m_retry->stop();
+    if (m_reply) {
+        QNetworkReply *reply = m_reply;
+        m_reply = nullptr;
+        reply->abort();
+        reply->deleteLater();
+    }
+    delete m_network;
+    m_network = nullptr;
+    m_db.reset();
+}
+
+void SyncWorker::startCycle()
+{
+    if (m_stopped || !m_db || !m_configured)
+        return;
+    if (m_token.isEmpty()) {
+        m_status.state = SyncStatus::State::SignedOut;
+        publish();
+        return;
+    }
+    if (m_running) {
+        m_again = true;
+        return;
+    }
+    m_running = true;
+    m_retry->stop();
+    m_status.state = SyncStatus::State::Syncing;
+    m_status.progressDone = 0;
+    m_status.progressTotal = 0;
+    m_status.nextAttempt = {};
+    publish();
+    pushNext();
+}
+
+void SyncWorker::pushNext()
+{
+    Store::Outbox outbox(*m_db);
+    m_inFlight = PushBatch::next(outbox, std::min<int>(m_batchLimit, Sync::PushRequest::MaxOperations));
+    if (m_inFlight.isEmpty()) {
+        m_startCursor = SyncState(*m_db).cursor();
+        m_checksumRetries = 0;
+        pullNext();
+        return;
+    }
+    Sync::PushRequest request;
+    request.clientId = SyncState(*m_db).clientId();
+    QStringList ids;
+    for (const Store::Outbox::Operation &op : std::as_const(m_inFlight)) {
+        request.operations.append(toWire(op));
+        ids.append(op.opId);
+    }
+    // Counted before sending: from now on the server may hold the operation, so it is frozen.
+    outbox.markSent(ids);
+    post(u"sync/push"_s, request.toJson(), [this](const Reply &reply) { onPushed(reply); });
+}
+
+void SyncWorker::onPushed(const Reply &reply)
+{
+    if (reply.status == 200) {
+        QString error;
+        const std::optional<Sync::PushResponse> response = Sync::PushResponse::fromJson(reply.body, &error);
+        if (!response) {
+            retryLater(Tr::tr("The server sent an invalid push answer: %1").arg(error));
+            return;
+        }
+        PushResultHandler handler(*m_db);
+        if (!handler.handle(m_inFlight, *response, &error)) {
+            retryLater(error);
+            return;
+        }
+        m_inFlight.clear();
+        m_batchLimit = std::max(1, m_options.pushBatchSize);
+        if (!handler.changedEntities().isEmpty())
+            emit dataChanged(handler.changedEntities());
+        publish();
+        pushNext();
+        return;
+    }
+    if (reply.status == 401) {
+        signedOut(serverError(reply));
+        return;
+    }
+    if (reply.status == 400 || reply.status == 403 || reply.status == 404 || reply.status == 413) {
+        // Not worth retrying as is: halve the batch until the refused operation is alone, then
+        // park it with the server's message (the user sees it; "Sync now" tries again).
+        if (m_inFlight.size() > 1) {
+            m_batchLimit = std::max(1, int(m_inFlight.size() / 2));
+        } else if (!m_inFlight.isEmpty()) {
+            Store::Outbox(*m_db).setLastError({m_inFlight.first().opId}, serverError(reply));
+        }
+        m_inFlight.clear();
+        publish();
+        pushNext();
+        return;
+    }
+    retryLater(reply.status == 0 ? networkMessage(reply) : serverError(reply));
+}
+
+void SyncWorker::pullNext()
+{
+    Sync::PullRequest request;
+    request.cursor = SyncState(*m_db).cursor();
+    request.pageSize = std::clamp<qint64>(m_options.pullPageSize, Sync::PullRequest::MinPageSize,
+                                          Sync::PullRequest::MaxPageSize);
+    post(u"sync/pull"_s, request.toJson(), [this](const Reply &reply) { onPulled(reply); });
+}
+
+void SyncWorker::onPulled(const Reply &reply)
+{
+    if (reply.status == 401) {
+        signedOut(serverError(reply));
+        return;
+    }
+    if (reply.status != 200) {
+        retryLater(reply.status == 0 ? networkMessage(reply) : serverError(reply));
+        return;
+    }
+    QString error;
+    const std::optional<Sync::PullPage> page = Sync::PullPage::fromJson(reply.body, &error);
+    if (!page) {
+        retryLater(Tr::tr("The server sent an invalid page of data: %1").arg(error));
+        return;
+    }
+    const qint64 cursor = SyncState(*m_db).cursor();
+    PullApplier applier(*m_db);
+    switch (applier.apply(*page, &error)) {
+    case PullApplier::Result::ChecksumMismatch:
+        if (++m_checksumRetries <= maxChecksumRetries) {
+            pullNext();
+        } else {
+            retryLater(error);
+        }
+        return;
+    case PullApplier::Result::Failed:
+        retryLater(error);
+        return;
+    case PullApplier::Result::Applied:
+        break;
+    }
+    m_checksumRetries = 0;
+    if (!applier.changedEntities().isEmpty())
+        emit dataChanged(applier.changedEntities());
+    const qint64 head = std::max(reply.head, page->nextCursor);
+    m_status.progressTotal = std::max<qint64>(0, head - m_startCursor);
+    m_status.progressDone = std::max<qint64>(0, page->nextCursor - m_startCursor);
+    if (page->hasMore && page->nextCursor <= cursor) {
+        retryLater(Tr::tr("The server sent a page that does not move the sync cursor forward."));
+        return;
+    }
+    if (page->hasMore) {
+        publish();
+        pullNext();
+        return;
+    }
+    finishCycle();
+}
+
+void SyncWorker::finishCycle()
+{
+    m_running = false;
+    m_failures = 0;
+    m_status.state = SyncStatus::State::UpToDate;
+    m_status.lastError.clear();
+    m_status.lastSuccess = QDateTime::currentDateTimeUtc();
+    m_status.nextAttempt = {};
+    publish();
+    if (m_again) {
+        m_again = false;
+        startCycle();
+    }
+}
+
+void SyncWorker::retryLater(const QString &message)
+{
+    m_running = false;
+    m_again = false;
+    m_inFlight.clear();
+    ++m_failures;
+    // 1 s, 2 s, 4 s … capped at 5 minutes; ±25 % jitter so that many clients do not retry in step.
+    const double seconds
+        = std::min<double>(maxBackoffSeconds, double(qint64(1) << std::min(m_failures - 1, 16)));
+    const double jitter = 0.75 + 0.5 * QRandomGenerator::global()->generateDouble();
+    const int delayMs = std::max(200, int(seconds * jitter * 1000));
+    m_retry->start(delayMs);
+    m_status.state = SyncStatus::State::Offline;
+    m_status.lastError = message;
+    m_status.nextAttempt = QDateTime::currentDateTimeUtc().addMSecs(delayMs);
+    publish();
+}
+
+void SyncWorker::signedOut(const QString &message)
+{
+    m_running = false;
+    m_again = false;
+    m_inFlight.clear();
+    m_token.clear();
+    m_periodic->stop();
+    m_retry->stop();
+    m_status.state = SyncStatus::State::SignedOut;
+    m_status.lastError = message;
+    m_status.nextAttempt = {};
+    publish();
+}
+
+void SyncWorker::publish()
+{
+    if (m_db) {
+        SyncState state(*m_db);
+        m_status.pendingOperations = state.pendingOperations();
+        m_status.openConflicts = state.openConflicts();
+        m_status.rejections = state.rejections();
+    }
+    emit statusChanged(m_status);
+}
+
+void SyncWorker::post(const QString &path, const QJsonObject &body, std::function<void(const Reply &)> done)
+{
+    if (!m_network)
+        return;
+    QNetworkRequest request(m_options.serverUrl.resolved(QUrl(path)));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    request.setTransferTimeout(transferTimeoutMs);
+    if (m_options.serverUrl.scheme() == u"https"_s)
+        request.setSslConfiguration(m_ssl);
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    QNetworkReply *reply = m_network->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    m_reply = reply;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)] {
+        reply->deleteLater();
+        if (m_reply == reply)
+            m_reply = nullptr;
+        if (m_stopped)
+            return;
+        Reply r;
+        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray bytes = reply->readAll();
+        r.body = QJsonDocument::fromJson(bytes).object();
+        if (r.status == 0)
+            r.networkError = reply->errorString();
+        const QByteArray head = reply->rawHeader("X-XinDai-Head");
+        bool ok = false;
+        const qint64 value = head.toLongLong(&ok);
+        r.head = ok ? value : -1;
+        done(r);
+    });
+}
+
+QString SyncWorker::serverError(const Reply &reply) const
+{
+    const QString error = reply.body.value(u"error"_s).toString();
+    if (!error.isEmpty())
+        return error;
+    return Tr::tr("The server answered with HTTP status %1.").arg(reply.status);
+}
+
+QString SyncWorker::networkMessage(const Reply &reply) const
+{
+    return Tr::tr("The server %1 cannot be reached: %2")
+        .arg(m_options.serverUrl.toString(), reply.networkError);
+}
+
+} // namespace XinDai::SyncClient::Internal

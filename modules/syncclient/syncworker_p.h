@@ -1,0 +1,90 @@
+#pragma once
+
+#include "store/outbox.h"
+#include "syncclient/syncengine.h"
+#include "syncclient/syncstatus.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QSslConfiguration>
+
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+namespace XinDai::Store {
+class Database;
+}
+
+namespace XinDai::SyncClient::Internal {
+
+/// The part of SyncEngine that lives on the engine's thread: its own store connection, network
+/// access manager and timers. Every slot runs on that thread; the engine forwards its signals.
+class SyncWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SyncWorker(const SyncEngine::Options &options);
+    ~SyncWorker() override;
+
+    /// One HTTP answer: status 0 = no HTTP answer (network, TLS, timeout); body parsed when JSON.
+    struct Reply
+    {
+        int status = 0;
+        QJsonObject body;
+        QString networkError;
+        qint64 head = -1; ///< X-XinDai-Head, -1 when absent
+    };
+
+public slots:
+    void start();
+    void signIn(const QString &login, const QString &password);
+    void signOut();
+    void syncNow();
+    void stop();
+
+signals:
+    void statusChanged(const XinDai::SyncClient::SyncStatus &status);
+    void loginFinished(bool ok, const QString &message, const QJsonObject &user);
+    void dataChanged(const QStringList &entities);
+
+private:
+    void startCycle();
+    void pushNext();
+    void onPushed(const Reply &reply);
+    void pullNext();
+    void onPulled(const Reply &reply);
+    void finishCycle();
+    void retryLater(const QString &message);
+    void signedOut(const QString &message);
+    void publish();
+    void post(const QString &path, const QJsonObject &body, std::function<void(const Reply &)> done);
+    QString serverError(const Reply &reply) const;
+    QString networkMessage(const Reply &reply) const;
+
+    SyncEngine::Options m_options;
+    std::unique_ptr<Store::Database> m_db;
+    QNetworkAccessManager *m_network = nullptr;
+    QTimer *m_periodic = nullptr;
+    QTimer *m_retry = nullptr;
+    QPointer<QNetworkReply> m_reply;
+    QSslConfiguration m_ssl;
+    bool m_configured = false;
+    bool m_stopped = false;
+    QString m_token;
+    bool m_running = false;
+    bool m_again = false;
+    int m_failures = 0;
+    int m_batchLimit = 0;
+    int m_checksumRetries = 0;
+    qint64 m_startCursor = 0;
+    QVector<Store::Outbox::Operation> m_inFlight;
+    SyncStatus m_status;
+};
+
+} // namespace XinDai::SyncClient::Internal
