@@ -2,6 +2,7 @@
 
 #include "report/pdfsignature.h"
 #include "report/reportassembler.h"
+#include "report/reportdiff.h"
 #include "report/reportlog.h"
 #include "report/reportrenderer.h"
 #include "security/crypto.h"
@@ -38,19 +39,8 @@ void audit(Store::Database &db, const QString &user, const QString &action, cons
 
 QJsonObject summaryOf(const ReportData &data)
 {
-    QJsonArray ids;
-    for (const Core::CreditRecord &r : data.records)
-        ids.append(r.meta.id);
-    QJsonObject series;
-    for (MK kind : {MK::TaxPaid, MK::SocialInsuranceHeadcount, MK::HousingFund, MK::Electricity,
-                    MK::BankInflow, MK::BankOutflow})
-        series.insert(QString::number(int(kind)), QString::number(data.last12Sum(kind)));
-    QJsonObject s{{u"records"_s, ids}, {u"series"_s, series}};
-    if (data.score.available) {
-        s.insert(u"score", qRound(data.score.score));
-        s.insert(u"grade", data.score.grade);
-    }
-    return s;
+    // The full summary (penalties, listings, tax grade, counts) that ReportDiff compares.
+    return ReportDiff::summaryOf(data);
 }
 
 void compare(ReportData &data, const ReportLogEntry &previous)

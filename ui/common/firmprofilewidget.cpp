@@ -11,6 +11,7 @@
 #include "firmscorewidget.h"
 #include "recordtablemodel.h"
 #include "report/reportgenerator.h"
+#include "reportviewer.h"
 #include "seriestablemodel.h"
 #include "store/applicationrepository.h"
 #include "store/enterpriserepository.h"
@@ -137,7 +138,36 @@ void FirmProfileWidget::askForCreditReport()
     CreditReportDialog dialog(m_db, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    generateCreditReport(dialog.institutionId(), dialog.purpose());
+    openCreditReport(dialog.institutionId(), dialog.purpose());
+}
+
+ReportViewer *FirmProfileWidget::openCreditReport(const QString &institutionId, const QString &purpose)
+{
+    if (m_enterpriseId.isEmpty())
+        return nullptr;
+    QString error;
+    const Security::Signer key
+        = Report::ReportGenerator::loadOrCreateKey(Report::ReportGenerator::defaultKeyPath(), &error);
+    if (!error.isEmpty()) {
+        showReportMessage(true, tr("The report signing key cannot be loaded: %1").arg(error));
+        return nullptr;
+    }
+    Report::ReportGenerator::Request request;
+    request.firm = m_enterpriseId;
+    request.institution = institutionId;
+    request.purpose = purpose;
+    request.generatedBy = m_userLogin;
+    bool refused = false;
+    ReportViewer *viewer = ReportViewer::generate(m_db, request, key, &error, &refused, this);
+    if (!viewer) {
+        showReportMessage(true, refused ? tr("No report was produced: %1").arg(error)
+                                        : tr("The report could not be produced: %1").arg(error));
+        return nullptr;
+    }
+    m_lastReportMessage.clear();
+    viewer->setAttribute(Qt::WA_DeleteOnClose);
+    viewer->show();
+    return viewer;
 }
 
 bool FirmProfileWidget::generateCreditReport(const QString &institutionId, const QString &purpose)

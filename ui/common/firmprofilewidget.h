@@ -22,6 +22,7 @@ namespace XinDai::Ui {
 class ApplicationTableModel;
 class FirmScoreWidget;
 class RecordTableModel;
+class ReportViewer;
 class SeriesTableModel;
 
 /// Everything known about one firm: a header (name, USCC decoded, size class, park) and five tabs —
@@ -62,6 +63,10 @@ public:
     /// save path provider says and its number and verification code are shown. Returns true when a PDF
     /// was written. The text shown is in lastReportMessage().
     bool generateCreditReport(const QString &institutionId, const QString &purpose);
+    /// The button's flow after the institution/purpose dialog: generates the report of the shown firm
+    /// for \a institutionId and \a purpose and opens it in a ReportViewer (deleted on close); a refusal
+    /// or an error is shown as generateCreditReport() shows it and nullptr is returned.
+    ReportViewer *openCreditReport(const QString &institutionId, const QString &purpose);
     /// The last message the credit report flow showed (refusal, error, or number and verification code).
     QString lastReportMessage() const { return m_lastReportMessage; }
     /// Points of the chart's line (one per month with a value of the chosen series).
