@@ -114,6 +114,15 @@ bool DocumentTypes::satisfies(const Core::Document &document, const QString &req
     return false;
 }
 
+QString DocumentTypes::typeCode(const QString &required)
+{
+    for (const DocumentType &t : kTypes) {
+        if (required == QStringView(t.zh) && t.code[0] != u'\0')
+            return QString::fromUtf16(t.code);
+    }
+    return required;
+}
+
 QString DocumentTypes::displayName(const QString &nameOrCode, Matching::Language language)
 {
     for (const DocumentType &t : kTypes) {

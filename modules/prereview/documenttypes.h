@@ -16,6 +16,9 @@ public:
     /// or the code's Chinese names include \a required (financial_statement → 近两年财务报表 /
     /// 近一年财务报表).
     static bool satisfies(const Core::Document &document, const QString &required);
+    /// The type code to store on a file attached for the requirement \a required (营业执照 →
+    /// business_licence); \a required itself when it is already a code or has no code yet.
+    static QString typeCode(const QString &required);
     /// Display name of a required document name or a type code: the Chinese name itself in Chinese,
     /// the English name when known (otherwise the Chinese name) in English.
     static QString displayName(const QString &nameOrCode, Matching::Language language);
