@@ -1,13 +1,17 @@
 // XinDai Workbench desktop client: options, translations, the local database, login, main window.
+#include "common/conflictspage.h"
 #include "common/firmlookuppage.h"
 #include "common/firmprofilewidget.h"
 #include "common/firmsearchwidget.h"
 #include "demo/demogenerator.h"
 #include "firstpaintwatcher.h"
+#include "security/passwordhasher.h"
 #include "shell/appstyle.h"
+#include "shell/firstsyncdialog.h"
 #include "shell/logindialog.h"
 #include "shell/mainwindow.h"
 #include "store/database.h"
+#include "syncclient/syncengine.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -15,12 +19,14 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLibraryInfo>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QSettings>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTextStream>
@@ -110,6 +116,94 @@ bool createDemoDatabase(const QString &path, bool interactive, QString *error)
     return ok;
 }
 
+/// Whether the store at \a db has never finished a pull (no sync cursor yet): the first sync must fill it.
+bool neverSynced(const Store::Database &db)
+{
+    QSqlQuery query(db.sql());
+    return !query.exec(QStringLiteral("SELECT value FROM store_state WHERE key = 'sync_cursor'"))
+           || !query.next() || query.value(0).toLongLong() == 0;
+}
+
+/// The sync engine of the desktop client: created for the server the login dialog signs in at
+/// (recreated when the user changes the server in the dialog).
+class SyncConnection
+{
+public:
+    explicit SyncConnection(QString storePath)
+        : m_storePath(std::move(storePath))
+    {}
+
+    SyncClient::SyncEngine *engine() const { return m_engine.get(); }
+
+    /// Signs in at \a server; \a done gets the outcome for LoginDialog::finishOnlineSignIn. A failure
+    /// during which the engine reported Offline means the server could not be reached.
+    void signIn(
+        const QUrl &server, const QString &caFile, const QString &login, const QString &password,
+        const std::function<void(Ui::LoginDialog::OnlineResult, const QString &, const QJsonObject &)> &done)
+    {
+        if (!m_engine || m_server != server || m_caFile != caFile) {
+            m_engine.reset(); // stops the old one's thread
+            SyncClient::SyncEngine::Options options;
+            options.storePath = m_storePath;
+            options.serverUrl = server;
+            options.caCertificateFile = caFile;
+            m_engine = std::make_unique<SyncClient::SyncEngine>(options);
+            m_server = server;
+            m_caFile = caFile;
+            QObject::connect(m_engine.get(), &SyncClient::SyncEngine::statusChanged, m_engine.get(),
+                             [this](const SyncClient::SyncStatus &status) {
+                                 if (status.state == SyncClient::SyncStatus::State::Offline)
+                                     m_sawOffline = true;
+                             });
+        }
+        m_sawOffline = false;
+        QObject::connect(
+            m_engine.get(), &SyncClient::SyncEngine::loginFinished, m_engine.get(),
+            [this, done](bool ok, const QString &message, const QJsonObject &user) {
+                using Result = Ui::LoginDialog::OnlineResult;
+                done(ok ? Result::SignedIn : (m_sawOffline ? Result::Unreachable : Result::Refused), message,
+                     user);
+            },
+            Qt::SingleShotConnection);
+        m_engine->signIn(login, password);
+    }
+
+private:
+    QString m_storePath;
+    QUrl m_server;
+    QString m_caFile;
+    bool m_sawOffline = false;
+    std::unique_ptr<SyncClient::SyncEngine> m_engine;
+};
+
+/// Waits (event loop) until the running first sync ends: UpToDate → true; Offline or SignedOut →
+/// false. Shows FirstSyncDialog when \a interactive (the user may continue in the background).
+bool runFirstSync(SyncClient::SyncEngine &engine, bool interactive)
+{
+    using State = SyncClient::SyncStatus::State;
+    if (interactive) {
+        Ui::FirstSyncDialog dialog;
+        QObject::connect(&engine, &SyncClient::SyncEngine::statusChanged, &dialog,
+                         &Ui::FirstSyncDialog::setStatus);
+        if (engine.status().state == State::UpToDate)
+            return true;
+        if (engine.status().state == State::Syncing) // an older status (before the sign-in) says nothing
+            dialog.setStatus(engine.status());
+        return dialog.exec() == QDialog::Accepted;
+    }
+    QEventLoop loop;
+    const auto settle = [&loop](const SyncClient::SyncStatus &status) {
+        if (status.state == State::UpToDate)
+            loop.exit(0);
+        else if (status.state == State::Offline || status.state == State::SignedOut)
+            loop.exit(1);
+    };
+    QObject::connect(&engine, &SyncClient::SyncEngine::statusChanged, &loop, settle);
+    if (engine.status().state == State::UpToDate)
+        return true;
+    return loop.exec() == 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -153,11 +247,20 @@ int main(int argc, char *argv[])
     QCommandLineOption measureOption(
         QStringLiteral("measure-startup"),
         QStringLiteral("Print start-up time and RSS at the first paint, then quit."));
+    const QCommandLineOption serverOption(
+        QStringLiteral("server"),
+        QStringLiteral(
+            "Sync server address, e.g. https://xindai.example.cn:8443/ (default: the one remembered "
+            "from the login dialog; none = local data only)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption caFileOption(
+        QStringLiteral("ca-file"), QStringLiteral("PEM file with the CA certificate of the sync server."),
+        QStringLiteral("FILE"));
     for (QCommandLineOption *hidden : {&loginOption, &passwordOption, &openFirmOption, &searchOption,
                                        &tabOption, &screenshotOption, &measureOption, &pageOption})
         hidden->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({dbOption, langOption, loginOption, passwordOption, openFirmOption, searchOption,
-                       tabOption, screenshotOption, measureOption, pageOption});
+    parser.addOptions({dbOption, langOption, serverOption, caFileOption, loginOption, passwordOption,
+                       openFirmOption, searchOption, tabOption, screenshotOption, measureOption, pageOption});
     parser.process(app);
 
     const bool automated
@@ -182,7 +285,24 @@ int main(int argc, char *argv[])
         dbPath = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                  + QStringLiteral("/xindai.db");
     dbPath = QFileInfo(dbPath).absoluteFilePath();
-    if (!QFileInfo::exists(dbPath)) {
+
+    // The sync server: --server / --ca-file, else what the login dialog remembered (QSettings).
+    const bool serverFromCommandLine = parser.isSet(serverOption);
+    const QString server = serverFromCommandLine ? parser.value(serverOption).trimmed()
+                                                 : settings.value(QStringLiteral("sync/server")).toString();
+    const QString caFile = parser.isSet(caFileOption)
+                               ? parser.value(caFileOption)
+                               : settings.value(QStringLiteral("sync/caFile")).toString();
+    if (!server.isEmpty() && !QFileInfo::exists(dbPath)) {
+        // With a server a new store starts empty: the first sync fills it with the user's scope.
+        if (!QDir().mkpath(QFileInfo(dbPath).absolutePath())) {
+            reportFatal(Main::tr("XinDai Workbench"),
+                        Main::tr("Cannot create the folder of the database %1.")
+                            .arg(QDir::toNativeSeparators(dbPath)),
+                        interactive);
+            return 1;
+        }
+    } else if (!QFileInfo::exists(dbPath)) {
         QString error;
         if (!createDemoDatabase(dbPath, interactive, &error)) {
             reportFatal(Main::tr("XinDai Workbench"),
@@ -195,7 +315,9 @@ int main(int argc, char *argv[])
 
     Store::Database db;
     QString error;
-    if (!db.open(dbPath, &error, Store::Database::OpenMode::MustExist)) {
+    if (!db.open(dbPath, &error,
+                 server.isEmpty() ? Store::Database::OpenMode::MustExist
+                                  : Store::Database::OpenMode::CreateIfMissing)) {
         reportFatal(
             Main::tr("XinDai Workbench"),
             Main::tr("The database %1 cannot be opened: %2").arg(QDir::toNativeSeparators(dbPath), error),
@@ -222,10 +344,41 @@ int main(int argc, char *argv[])
                   });
           };
 
+    SyncConnection sync(dbPath);
     Core::User user;
+    bool signedInOnline = false;
     {
         Ui::LoginDialog login(db);
-        if (parser.isSet(loginOption)) {
+        login.setServer(server, caFile);
+        login.setOnlineSignIn([&sync, &login](const QUrl &url, const QString &ca, const QString &name,
+                                              const QString &password) {
+            sync.signIn(
+                url, ca, name, password,
+                [&login](Ui::LoginDialog::OnlineResult result, const QString &message,
+                         const QJsonObject &account) { login.finishOnlineSignIn(result, message, account); });
+        });
+        if (parser.isSet(loginOption) && !server.isEmpty()) {
+            // Scripted sign-in at the server: wait for its answer.
+            QEventLoop waiting;
+            int outcome = -1; // 0 signed in, 1 failed
+            QObject::connect(&login, &QDialog::accepted, &waiting, [&] {
+                outcome = 0;
+                waiting.quit();
+            });
+            QObject::connect(&login, &Ui::LoginDialog::signInFailed, &waiting, [&](const QString &message) {
+                printError(message);
+                outcome = 1;
+                waiting.quit();
+            });
+            QElapsedTimer verifying;
+            verifying.start();
+            login.submit(parser.value(loginOption), parser.value(passwordOption));
+            if (outcome < 0)
+                waiting.exec();
+            if (outcome != 0)
+                return 1;
+            loginMs = verifying.elapsed();
+        } else if (parser.isSet(loginOption)) {
             QString message;
             QElapsedTimer verifying;
             verifying.start();
@@ -254,10 +407,29 @@ int main(int argc, char *argv[])
             }
             if (login.exec() != QDialog::Accepted)
                 return 0;
+            if (!serverFromCommandLine) { // remember the dialog's server settings for the next start
+                settings.setValue(QStringLiteral("sync/server"), login.serverAddress());
+                settings.setValue(QStringLiteral("sync/caFile"), login.caCertificateFile());
+            }
         }
         user = login.user();
+        signedInOnline = login.signedInOnline();
+        if (login.fellBackToOffline())
+            printError(Main::tr("The server cannot be reached: signed in with the data on this computer."));
     }
     settings.setValue(QStringLiteral("lastLogin"), user.login);
+
+    if (signedInOnline && sync.engine()) {
+        // A new store is filled by the first sync before the pages load their data.
+        if (neverSynced(db) && !runFirstSync(*sync.engine(), interactive))
+            printError(Main::tr("The first synchronisation did not finish: %1")
+                           .arg(sync.engine()->status().lastError));
+        // The local row of the user with a hash of the typed password: the next sign-in works offline.
+        // After the first sync, because the row refers to the user's park or institution.
+        QString message;
+        if (!Ui::LoginDialog::rememberUser(db, user, &message))
+            printError(Main::tr("The account could not be stored for offline sign-in: %1").arg(message));
+    }
 
     Ui::MainWindow window(db, user);
     if (parser.isSet(screenshotOption))
@@ -279,6 +451,58 @@ int main(int argc, char *argv[])
                 QCoreApplication::exit(0);
             });
         });
+    }
+    if (SyncClient::SyncEngine *engine = sync.engine()) {
+        window.setSyncStatus(engine->status());
+        QObject::connect(engine, &SyncClient::SyncEngine::statusChanged, &window,
+                         &Ui::MainWindow::setSyncStatus);
+        QObject::connect(engine, &SyncClient::SyncEngine::dataChanged, &window, &Ui::MainWindow::reloadData);
+        // Whether the engine holds a session (token): not after an offline sign-in or a 401.
+        auto session = std::make_shared<bool>(signedInOnline);
+        QObject::connect(engine, &SyncClient::SyncEngine::statusChanged, engine,
+                         [session](const SyncClient::SyncStatus &status) {
+                             if (status.state == SyncClient::SyncStatus::State::SignedOut)
+                                 *session = false;
+                         });
+        // A conflict resolved or a value re-applied: send it now when there is a session.
+        if (Ui::ConflictsPage *conflicts = window.conflictsPage())
+            QObject::connect(conflicts, &Ui::ConflictsPage::changed, engine, [engine, session] {
+                if (*session)
+                    engine->syncNow();
+            });
+        QObject::connect(
+            &window, &Ui::MainWindow::syncNowRequested, engine, [engine, session, &window, &user, &db] {
+                if (*session) {
+                    engine->syncNow();
+                    return;
+                }
+                // The server ended the session, or the sign-in was offline: ask for the password again.
+                bool ok = false;
+                const QString password
+                    = QInputDialog::getText(&window, Main::tr("Sign in to the server"),
+                                            Main::tr("Password of %1 for the sync server:").arg(user.login),
+                                            QLineEdit::Password, QString(), &ok);
+                if (!ok || password.isEmpty())
+                    return;
+                QObject::connect(
+                    engine, &SyncClient::SyncEngine::loginFinished, &window,
+                    [session, &window, &user, &db, password](bool signedIn, const QString &message) {
+                        *session = signedIn;
+                        if (!signedIn) {
+                            QMessageBox::warning(&window, Main::tr("Sign in to the server"), message);
+                            return;
+                        }
+                        // The password may have changed on the server: the offline sign-in follows it.
+                        Core::User local = user;
+                        local.passwordHash = Security::PasswordHasher::hash(password);
+                        QString error;
+                        if (!Ui::LoginDialog::rememberUser(db, local, &error))
+                            printError(Main::tr("The account could not be stored for offline sign-in: %1")
+                                           .arg(error));
+                    },
+                    Qt::SingleShotConnection);
+                engine->signIn(user.login, password);
+            });
     }
     window.show();
     if (parser.isSet(searchOption) && window.firmLookupPage()) {

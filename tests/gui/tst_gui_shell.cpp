@@ -101,17 +101,18 @@ private Q_SLOTS:
                                               u"page.policyFirms"_s, u"page.productMatching"_s,
                                               u"page.users"_s,       u"page.institutions"_s,
                                               u"page.products"_s,    u"page.policies"_s,
-                                              u"page.ruleEditor"_s};
+                                              u"page.ruleEditor"_s,  u"page.conflicts"_s};
         QTest::newRow("window staff")
             << int(Core::Role::WindowStaff)
-            << QStringList{u"page.firms"_s, u"page.policyMatching"_s, u"page.policyFirms"_s,
-                           u"page.productMatching"_s, u"page.parkApplications"_s};
+            << QStringList{u"page.firms"_s,       u"page.walkIn"_s,          u"page.policyMatching"_s,
+                           u"page.policyFirms"_s, u"page.productMatching"_s, u"page.parkApplications"_s,
+                           u"page.conflicts"_s};
         QTest::newRow("park manager")
             << int(Core::Role::ParkManager)
-            << QStringList{u"page.dashboard"_s, u"page.parkIndex"_s, u"page.firms"_s, u"page.policyFirms"_s,
-                           u"page.parkApplications"_s};
-        QTest::newRow("bank officer")
-            << int(Core::Role::BankOfficer) << QStringList{u"page.inbox"_s, u"page.firms"_s};
+            << QStringList{u"page.dashboard"_s,   u"page.parkIndex"_s,        u"page.firms"_s,
+                           u"page.policyFirms"_s, u"page.parkApplications"_s, u"page.conflicts"_s};
+        QTest::newRow("bank officer") << int(Core::Role::BankOfficer)
+                                      << QStringList{u"page.inbox"_s, u"page.firms"_s, u"page.conflicts"_s};
     }
 
     void loginAsEachRole()

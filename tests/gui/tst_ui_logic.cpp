@@ -116,19 +116,22 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("role");
         QTest::addColumn<QStringList>("keys");
-        // Window staff serve firms at the counter, find the firms a policy fits, and handle the park's queue.
+        // Every role ends with the sync conflicts page: everybody edits offline and can lose a field.
+        // Window staff serve firms at the counter (walk-in wizard), find the firms a policy fits, and handle
+        // the park's queue.
         QTest::newRow("window staff")
             << int(Core::Role::WindowStaff)
-            << QStringList{u"page.firms"_s, u"page.policyMatching"_s, u"page.policyFirms"_s,
-                           u"page.productMatching"_s, u"page.parkApplications"_s};
+            << QStringList{u"page.firms"_s,       u"page.walkIn"_s,          u"page.policyMatching"_s,
+                           u"page.policyFirms"_s, u"page.productMatching"_s, u"page.parkApplications"_s,
+                           u"page.conflicts"_s};
         // Park managers add the overview and the credit index of their park, and find firms for a policy.
         QTest::newRow("park manager")
             << int(Core::Role::ParkManager)
-            << QStringList{u"page.dashboard"_s, u"page.parkIndex"_s, u"page.firms"_s, u"page.policyFirms"_s,
-                           u"page.parkApplications"_s};
+            << QStringList{u"page.dashboard"_s,   u"page.parkIndex"_s,        u"page.firms"_s,
+                           u"page.policyFirms"_s, u"page.parkApplications"_s, u"page.conflicts"_s};
         // Bank officers start from their inbox; no park queue, no admin tables.
-        QTest::newRow("bank officer")
-            << int(Core::Role::BankOfficer) << QStringList{u"page.inbox"_s, u"page.firms"_s};
+        QTest::newRow("bank officer") << int(Core::Role::BankOfficer)
+                                      << QStringList{u"page.inbox"_s, u"page.firms"_s, u"page.conflicts"_s};
         // Administrators see all parks (overview, credit index) and the reference tables, but no bank inbox.
         QTest::newRow("admin") << int(Core::Role::Admin)
                                << QStringList{u"page.dashboard"_s,   u"page.parkIndex"_s,
@@ -136,7 +139,7 @@ private Q_SLOTS:
                                               u"page.policyFirms"_s, u"page.productMatching"_s,
                                               u"page.users"_s,       u"page.institutions"_s,
                                               u"page.products"_s,    u"page.policies"_s,
-                                              u"page.ruleEditor"_s};
+                                              u"page.ruleEditor"_s,  u"page.conflicts"_s};
     }
 
     void navigationPerRole()

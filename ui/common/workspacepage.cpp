@@ -12,4 +12,10 @@ void WorkspacePage::activate()
     m_loaded = true;
 }
 
+void WorkspacePage::reload()
+{
+    if (m_loaded)
+        refresh();
+}
+
 } // namespace XinDai::Ui

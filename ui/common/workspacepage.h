@@ -16,6 +16,9 @@ public:
     /// Called each time the page becomes current; loads on the first call, reloads afterwards.
     void activate();
     bool isLoaded() const { return m_loaded; }
+    /// The store changed underneath (a sync pulled rows): reloads now when the page was loaded;
+    /// a page never shown stays unloaded (it loads when first shown).
+    void reload();
 
 Q_SIGNALS:
     /// The page asks the shell to show the profile of a firm.

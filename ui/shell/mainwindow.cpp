@@ -4,19 +4,24 @@
 #include "admin/referencetablepage.h"
 #include "admin/ruleeditorpage.h"
 #include "bank/bankinboxpage.h"
+#include "common/conflictspage.h"
 #include "common/domainlabels.h"
 #include "common/firmlookuppage.h"
 #include "common/firmprofilewidget.h"
+#include "common/firmsearchwidget.h"
+#include "common/reportverifydialog.h"
 #include "park/parkdashboardpage.h"
 #include "park/parkindexpage.h"
 #include "statusbarwidget.h"
 #include "store/database.h"
 #include "store/enterpriserepository.h"
 #include "store/referencerepository.h"
+#include "syncstatuswidget.h"
 #include "window/parkapplicationspage.h"
 #include "window/policyfirmspage.h"
 #include "window/policymatchpage.h"
 #include "window/productmatchpage.h"
+#include "window/walkinpage.h"
 
 #include <QActionGroup>
 #include <QCloseEvent>
@@ -25,6 +30,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -40,6 +46,8 @@ MainWindow::MainWindow(Store::Database &db, const Core::User &user, QWidget *par
     , m_navigation(new QListWidget)
     , m_stack(new QStackedWidget)
     , m_status(new StatusBarWidget)
+    , m_sync(new SyncStatusWidget)
+    , m_reloadTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(
@@ -116,6 +124,17 @@ MainWindow::MainWindow(Store::Database &db, const Core::User &user, QWidget *par
     m_status->setDatabasePath(db.path());
     m_status->setUser(user.displayName, DomainLabels::role(user.role));
     statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_sync);
+    connect(m_sync, &SyncStatusWidget::syncNowRequested, this, &MainWindow::syncNowRequested);
+    connect(m_sync, &SyncStatusWidget::conflictsRequested, this,
+            [this] { showPage(Navigation::Page::Conflicts); });
+    m_reloadTimer->setSingleShot(true);
+    m_reloadTimer->setInterval(300);
+    connect(m_reloadTimer, &QTimer::timeout, this, [this] {
+        m_status->refresh();
+        if (auto *page = qobject_cast<WorkspacePage *>(m_stack->currentWidget()))
+            page->reload();
+    });
     buildMenus();
 
     QSettings settings;
@@ -144,8 +163,23 @@ WorkspacePage *MainWindow::createPage(Navigation::Page page)
             lookup->setFirmScopeProvider(
                 [this] { return BankInboxPage::firmsInScope(m_db, m_user.institutionId); });
         }
+        if (Navigation::pagesFor(m_user.role).contains(Navigation::Page::WalkIn)) {
+            // The walk-in wizard from the firm page starts with the firm open there, if any.
+            auto *walkIn = new QPushButton(tr("Receive a walk-in firm…"));
+            walkIn->setObjectName(QStringLiteral("walkInFromFirms"));
+            if (auto *box = qobject_cast<QBoxLayout *>(lookup->searchWidget()->layout()))
+                box->addWidget(walkIn);
+            connect(walkIn, &QPushButton::clicked, this, [this, lookup] {
+                if (auto *page = qobject_cast<WalkInPage *>(m_pages.value(Navigation::Page::WalkIn))) {
+                    showPage(Navigation::Page::WalkIn);
+                    page->receiveFirm(lookup->profileWidget()->enterpriseId());
+                }
+            });
+        }
         return lookup;
     }
+    case Navigation::Page::WalkIn:
+        return new WalkInPage(m_db, m_user);
     case Navigation::Page::PolicyMatching:
         return new PolicyMatchPage(m_db, m_user.parkId);
     case Navigation::Page::PolicyFirms:
@@ -166,6 +200,8 @@ WorkspacePage *MainWindow::createPage(Navigation::Page page)
         return new ReferenceTablePage(m_db, ReferenceTableModel::Kind::Policies);
     case Navigation::Page::RuleEditor:
         return new RuleEditorPage(m_db);
+    case Navigation::Page::Conflicts:
+        return new ConflictsPage(m_db);
     }
     Q_UNREACHABLE();
 }
@@ -194,6 +230,12 @@ void MainWindow::buildMenus()
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *verify = help->addAction(tr("&Verify a report…"));
+    verify->setObjectName(QStringLiteral("verifyReportAction"));
+    connect(verify, &QAction::triggered, this, [this] {
+        ReportVerifyDialog dialog(m_db, this);
+        dialog.exec();
+    });
     QAction *about = help->addAction(tr("&About XinDai Workbench"));
     connect(about, &QAction::triggered, this, [this] {
         AboutDialog dialog(m_db.schemaVersion(), this);
@@ -223,6 +265,29 @@ void MainWindow::carryOpenFirm(WorkspacePage *page)
     else if (auto *products = qobject_cast<ProductMatchPage *>(page);
              products && products->firmId().isEmpty())
         products->setFirm(firm);
+}
+
+ConflictsPage *MainWindow::conflictsPage() const
+{
+    return qobject_cast<ConflictsPage *>(m_pages.value(Navigation::Page::Conflicts));
+}
+
+void MainWindow::setSyncStatus(const SyncClient::SyncStatus &status)
+{
+    const bool conflictsChanged = status.openConflicts != m_sync->status().openConflicts
+                                  || status.rejections != m_sync->status().rejections;
+    m_sync->setStatus(status);
+    // With a server the sync widget tells the connection state; the plain "offline" label would contradict
+    // it.
+    m_status->setConnectionVisible(status.state == SyncClient::SyncStatus::State::NotConfigured);
+    if (conflictsChanged)
+        reloadData({QStringLiteral("conflict")});
+}
+
+void MainWindow::reloadData(const QStringList &entities)
+{
+    Q_UNUSED(entities) // any change may show on the current page: its queries span several tables
+    m_reloadTimer->start();
 }
 
 FirmLookupPage *MainWindow::firmLookupPage() const

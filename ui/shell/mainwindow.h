@@ -2,12 +2,14 @@
 
 #include "core/domain/user.h"
 #include "navigation.h"
+#include "syncclient/syncstatus.h"
 
 #include <QHash>
 #include <QMainWindow>
 
 class QListWidget;
 class QStackedWidget;
+class QTimer;
 
 namespace XinDai::Store {
 class Database;
@@ -15,8 +17,10 @@ class Database;
 
 namespace XinDai::Ui {
 
+class ConflictsPage;
 class FirmLookupPage;
 class StatusBarWidget;
+class SyncStatusWidget;
 class WorkspacePage;
 
 /// The desktop shell after login: the role's pages in a navigation list on the left, the current page
@@ -37,6 +41,9 @@ public:
     QListWidget *navigationList() const { return m_navigation; }
     QStackedWidget *stack() const { return m_stack; }
     StatusBarWidget *statusWidget() const { return m_status; }
+    /// The sync state in the status bar; hidden until a server is configured (setSyncStatus).
+    SyncStatusWidget *syncStatusWidget() const { return m_sync; }
+    ConflictsPage *conflictsPage() const;
 
     /// Makes \a page current (no-op when the role doesn't have it); returns whether it exists.
     bool showPage(Navigation::Page page);
@@ -44,6 +51,16 @@ public:
     bool openFirm(const QString &enterpriseId);
     /// The same by unified social credit code.
     bool openFirmByUscc(const QString &uscc);
+
+    /// Shows the sync engine's status (SyncEngine::statusChanged) in the status bar.
+    void setSyncStatus(const XinDai::SyncClient::SyncStatus &status);
+    /// Rows of \a entities changed in the store (SyncEngine::dataChanged): the current page reloads
+    /// shortly after (changes arriving together reload once); the others reload when next shown.
+    void reloadData(const QStringList &entities);
+
+Q_SIGNALS:
+    /// "Sync now" (or "Sign in again…") was clicked in the status bar.
+    void syncNowRequested();
 
 protected:
     bool event(QEvent *event) override;
@@ -60,6 +77,8 @@ private:
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_stack = nullptr;
     StatusBarWidget *m_status = nullptr;
+    SyncStatusWidget *m_sync = nullptr;
+    QTimer *m_reloadTimer = nullptr;
     QList<Navigation::Page> m_order;
     QHash<Navigation::Page, WorkspacePage *> m_pages;
     bool m_painted = false; ///< pages load only once the window has been painted (see event())

@@ -6,17 +6,17 @@ QList<Navigation::Page> Navigation::pagesFor(Core::Role role)
 {
     switch (role) {
     case Core::Role::WindowStaff:
-        return {Page::Firms, Page::PolicyMatching, Page::PolicyFirms, Page::ProductMatching,
-                Page::ParkApplications};
+        return {Page::Firms,           Page::WalkIn,           Page::PolicyMatching, Page::PolicyFirms,
+                Page::ProductMatching, Page::ParkApplications, Page::Conflicts};
     case Core::Role::ParkManager:
-        return {Page::Dashboard, Page::ParkIndex, Page::Firms, Page::PolicyFirms, Page::ParkApplications};
+        return {Page::Dashboard,   Page::ParkIndex,        Page::Firms,
+                Page::PolicyFirms, Page::ParkApplications, Page::Conflicts};
     case Core::Role::BankOfficer:
-        return {Page::Inbox, Page::Firms};
+        return {Page::Inbox, Page::Firms, Page::Conflicts};
     case Core::Role::Admin:
-        return {Page::Dashboard,       Page::ParkIndex,   Page::Firms,
-                Page::PolicyMatching,  Page::PolicyFirms, Page::ProductMatching,
-                Page::Users,           Page::Institutions, Page::Products,
-                Page::Policies,        Page::RuleEditor};
+        return {Page::Dashboard,   Page::ParkIndex,       Page::Firms,      Page::PolicyMatching,
+                Page::PolicyFirms, Page::ProductMatching, Page::Users,      Page::Institutions,
+                Page::Products,    Page::Policies,        Page::RuleEditor, Page::Conflicts};
     }
     return {};
 }
@@ -30,6 +30,8 @@ QString Navigation::title(Page page)
         return tr("Park credit index");
     case Page::Firms:
         return tr("Firms");
+    case Page::WalkIn:
+        return tr("Walk-in reception");
     case Page::PolicyMatching:
         return tr("Policy matching");
     case Page::PolicyFirms:
@@ -50,6 +52,8 @@ QString Navigation::title(Page page)
         return tr("Policies");
     case Page::RuleEditor:
         return tr("Rule editor");
+    case Page::Conflicts:
+        return tr("Sync conflicts");
     }
     return {};
 }
@@ -63,6 +67,8 @@ QString Navigation::key(Page page)
         return QStringLiteral("page.parkIndex");
     case Page::Firms:
         return QStringLiteral("page.firms");
+    case Page::WalkIn:
+        return QStringLiteral("page.walkIn");
     case Page::PolicyMatching:
         return QStringLiteral("page.policyMatching");
     case Page::PolicyFirms:
@@ -83,6 +89,8 @@ QString Navigation::key(Page page)
         return QStringLiteral("page.policies");
     case Page::RuleEditor:
         return QStringLiteral("page.ruleEditor");
+    case Page::Conflicts:
+        return QStringLiteral("page.conflicts");
     }
     return {};
 }

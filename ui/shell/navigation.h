@@ -18,6 +18,7 @@ public:
         Dashboard,
         ParkIndex,
         Firms,
+        WalkIn, ///< 接待新企业: the walk-in wizard (window staff)
         PolicyMatching,
         PolicyFirms,
         ProductMatching,
@@ -27,7 +28,8 @@ public:
         Institutions,
         Products,
         Policies,
-        RuleEditor
+        RuleEditor,
+        Conflicts ///< sync conflicts and rejected changes (every role)
     };
 
     /// The pages of \a role; the first one is shown after login.

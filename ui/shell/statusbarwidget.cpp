@@ -34,6 +34,11 @@ QString StatusBarWidget::connectionText() const
     return m_connection->text();
 }
 
+void StatusBarWidget::setConnectionVisible(bool visible)
+{
+    m_connection->setVisible(visible);
+}
+
 void StatusBarWidget::setDatabasePath(const QString &path)
 {
     m_path = path;

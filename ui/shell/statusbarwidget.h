@@ -18,6 +18,8 @@ public:
 
     void setDatabasePath(const QString &path);
     void setUser(const QString &displayName, const QString &roleName);
+    /// Shows or hides the "offline · local data" label (hidden when a sync server is configured).
+    void setConnectionVisible(bool visible);
     /// Rereads the last change time (the newer of the database file and its WAL file).
     void refresh();
 
