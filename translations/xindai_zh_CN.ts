@@ -42,10 +42,6 @@
     <context>
         <name>DemoCommand</name>
         <message>
-            <source>Usage: demo generate --firms N --out FILE.db [--seed S] [--as-of YYYY-MM-DD] [--force].</source>
-            <translation type="vanished">用法：demo generate --firms N --out FILE.db [--seed S] [--as-of YYYY-MM-DD] [--force]。</translation>
-        </message>
-        <message>
             <location filename="../app/cli/democommand.cpp" line="+33" />
             <source>Usage: demo generate --firms N --out FILE.db [--seed S] [--as-of YYYY-MM-DD] [--force] [--password-iterations N].</source>
             <translation>用法：demo generate --firms N --out FILE.db [--seed S] [--as-of YYYY-MM-DD] [--force] [--password-iterations N]。</translation>
@@ -277,12 +273,13 @@
     <context>
         <name>XinDai::App::Main</name>
         <message>
-            <location filename="../app/desktop/main.cpp" line="+91" />
+            <location filename="../app/desktop/main.cpp" line="+97" />
+            <location line="+203" />
             <source>Cannot create the folder of the database %1.</source>
             <translation>无法创建数据库 %1 所在的文件夹。</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="-199" />
             <source>Creating the demo database (600 firms) at %1 …</source>
             <translation>正在 %1 创建演示数据库（600 家企业）……</translation>
         </message>
@@ -293,28 +290,56 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+91" />
-            <location line="+12" />
+            <location line="+196" />
+            <location line="+9" />
+            <location line="+14" />
             <source>XinDai Workbench</source>
             <translation>湘信贷工作台</translation>
         </message>
         <message>
-            <location line="-91" />
+            <location line="-207" />
             <source>Creating the demo database was cancelled.</source>
             <translation>演示数据库的创建已取消。</translation>
         </message>
         <message>
-            <location line="+80" />
+            <location line="+194" />
             <source>The demo database could not be created at %1: %2</source>
             <translation>无法在 %1 创建演示数据库：%2</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+14" />
             <source>The database %1 cannot be opened: %2</source>
             <translation>无法打开数据库 %1：%2</translation>
         </message>
         <message>
-            <location line="+89" />
+            <location line="+95" />
+            <source>The server cannot be reached: signed in with the data on this computer.</source>
+            <translation>无法连接服务器：已使用本计算机上的数据登录。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The first synchronisation did not finish: %1</source>
+            <translation>首次同步未完成：%1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+69" />
+            <source>The account could not be stored for offline sign-in: %1</source>
+            <translation>无法保存该账户以供离线登录：%1</translation>
+        </message>
+        <message>
+            <location line="-18" />
+            <location line="+10" />
+            <source>Sign in to the server</source>
+            <translation>登录服务器</translation>
+        </message>
+        <message>
+            <location line="-9" />
+            <source>Password of %1 for the sync server:</source>
+            <translation>%1 在同步服务器上的密码：</translation>
+        </message>
+        <message>
+            <location line="+31" />
             <source>No firm with the USCC %1 in the database.</source>
             <translation>数据库中没有统一社会信用代码为 %1 的企业。</translation>
         </message>
@@ -1305,6 +1330,11 @@
             <source>The benefit rule of the policy %1 does not compile: %2</source>
             <translation>政策 %1 的补助计算规则无法编译：%2</translation>
         </message>
+        <message>
+            <location filename="../modules/matching/thresholdwhatif.cpp" line="+144" />
+            <source>%1 is not a numeric threshold of this rule.</source>
+            <translation>%1 不是该规则的数值阈值。</translation>
+        </message>
     </context>
     <context>
         <name>XinDai::Matching::FactCatalog</name>
@@ -2071,9 +2101,92 @@
         </message>
     </context>
     <context>
+        <name>XinDai::Report::ReportDiff</name>
+        <message>
+            <location filename="../modules/report/reportdiff.cpp" line="+125" />
+            <source>qualifications</source>
+            <translation>资质</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>patents</source>
+            <translation>专利</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>procurement awards and public-resource contracts</source>
+            <translation>中标及公共资源交易合同</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>subsidies</source>
+            <translation>补贴</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>financing applications on the platform</source>
+            <translation>平台上的融资申请</translation>
+        </message>
+        <message>
+            <location line="+172" />
+            <source>The credit score changed from %1 to %2.</source>
+            <translation>信用评分由 %1 变为 %2。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The credit grade changed from %1 to %2.</source>
+            <translation>信用等级由 %1 变为 %2。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>A tax credit grade is on record for the first time: %1 (evaluation of %2).</source>
+            <translation>首次记录纳税信用等级：%1（%2 年度评价）。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The tax credit grade changed from %1 to %2 (evaluation of %3).</source>
+            <translation>纳税信用等级由 %1 变为 %2（%3 年度评价）。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>New administrative penalty: "%1" by %2 on %3, amount %4.</source>
+            <translation>新增行政处罚：%2 于 %3 作出的“%1”，金额 %4。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>New administrative penalty: "%1" by %2 on %3.</source>
+            <translation>新增行政处罚：%2 于 %3 作出的“%1”。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The administrative penalty "%1" by %2 of %3 shown in the previous report is no longer on record.</source>
+            <translation>上一份报告中 %2 于 %3 作出的行政处罚“%1”已不在记录中。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>New dishonest-debtor listing: "%1" by %2 on %3.</source>
+            <translation>新增失信被执行人记录：%2 于 %3 列入的“%1”。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The dishonest-debtor listing "%1" by %2 was removed from the list on %3.</source>
+            <translation>%2 列入的失信被执行人记录“%1”已于 %3 移出名单。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The dishonest-debtor listing "%1" by %2 of %3 shown in the previous report is no longer on record.</source>
+            <translation>上一份报告中 %2 于 %3 列入的失信被执行人记录“%1”已不在记录中。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The number of %1 changed from %2 to %3.</source>
+            <translation>%1数量由 %2 变为 %3。</translation>
+        </message>
+    </context>
+    <context>
         <name>XinDai::Report::ReportGenerator</name>
         <message>
-            <location filename="../modules/report/reportgenerator.cpp" line="+94" />
+            <location filename="../modules/report/reportgenerator.cpp" line="+84" />
             <source>No report: no enterprise with the code or id %1 is in the store.</source>
             <translation>无法出具报告：数据库中没有代码或 ID 为 %1 的企业。</translation>
         </message>
@@ -2105,10 +2218,6 @@
     </context>
     <context>
         <name>XinDai::Report::ReportLog</name>
-        <message>
-            <source>The report log table could not be created: %1.</source>
-            <translation type="vanished">无法创建报告记录表：%1。</translation>
-        </message>
         <message>
             <location filename="../modules/report/reportlog.cpp" line="+58" />
             <source>The report %1 could not be recorded: %2.</source>
@@ -2678,6 +2787,761 @@
         </message>
     </context>
     <context>
+        <name>XinDai::Server</name>
+        <message>
+            <location filename="../server/serverdatabase.cpp" line="+104" />
+            <source>The database URL %1 names no file.</source>
+            <translation>数据库 URL %1 未指定文件。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The database file %1 cannot be created: its folder does not exist.</source>
+            <translation>无法创建数据库文件 %1：其所在文件夹不存在。</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The database file %1 cannot be opened: %2</source>
+            <translation>无法打开数据库文件 %1：%2</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The database file %1 cannot be set up: %2</source>
+            <translation>无法初始化数据库文件 %1：%2</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>The database URL %1 is not of the form postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?schema=NAME].</source>
+            <translation>数据库 URL %1 不符合 postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?schema=NAME] 格式。</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>The PostgreSQL database %1 cannot be reached: %2</source>
+            <translation>无法连接 PostgreSQL 数据库 %1：%2</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The PostgreSQL database %1 cannot be set up: %2</source>
+            <translation>无法初始化 PostgreSQL 数据库 %1：%2</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The database URL %1 must start with sqlite: or postgres://.</source>
+            <translation>数据库 URL %1 必须以 sqlite: 或 postgres:// 开头。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The database %1 has schema version %2, newer than this server (%3): update the server.</source>
+            <translation>数据库 %1 的架构版本为 %2，比本服务器（%3）更新：请更新服务器。</translation>
+        </message>
+        <message>
+            <location line="+150" />
+            <source>The database is not open.</source>
+            <translation>数据库未打开。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The database %1 could not start a transaction: %2</source>
+            <translation>数据库 %1 无法开始事务：%2</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>The schema version of %1 could not be read: %2</source>
+            <translation>无法读取 %1 的架构版本：%2</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The database %1 could not commit: %2</source>
+            <translation>数据库 %1 无法提交：%2</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The database %1 has schema version %2, newer than this server (%3).</source>
+            <translation>数据库 %1 的架构版本为 %2，比本服务器（%3）更新。</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Migration %1 of the database %2 failed: %3</source>
+            <translation>数据库 %2 的迁移 %1 失败：%3</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The migration file %1 cannot be read.</source>
+            <translation>无法读取迁移文件 %1。</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>At least one sequence number must be reserved.</source>
+            <translation>必须至少预留一个序列号。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The sync sequence could not be advanced: %1</source>
+            <translation>无法推进同步序列：%1</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>The sync sequence could not be locked: %1</source>
+            <translation>无法锁定同步序列：%1</translation>
+        </message>
+        <message>
+            <location filename="../server/rowstore.cpp" line="+82" />
+            <location line="+161" />
+            <location line="+163" />
+            <location line="+47" />
+            <location filename="../server/syncservice.cpp" line="+197" />
+            <location line="+243" />
+            <source>The entity %1 is not synced by this server.</source>
+            <translation>本服务器不同步实体 %1。</translation>
+        </message>
+        <message>
+            <location line="-363" />
+            <location line="+174" />
+            <source>The field %1 is not a field of %2.</source>
+            <translation>字段 %1 不是 %2 的字段。</translation>
+        </message>
+        <message>
+            <location line="-144" />
+            <source>The %1 row could not be read: %2</source>
+            <translation>无法读取 %1 行：%2</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <location line="+47" />
+            <source>The %1 row could not be stored: %2</source>
+            <translation>无法保存 %1 行：%2</translation>
+        </message>
+        <message>
+            <location line="+87" />
+            <location line="+16" />
+            <source>Every row of a bulk insert must name the same fields.</source>
+            <translation>批量插入的每一行必须指定相同的字段。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The %1 rows could not be stored: %2</source>
+            <translation>无法保存 %1 行：%2</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>The rows of the firm %1 could not be counted: %2</source>
+            <translation>无法统计企业 %1 的行数：%2</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>The rows of the firm %1 could not be re-stamped: %2</source>
+            <translation>无法重新标记企业 %1 的行：%2</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <location line="+53" />
+            <source>The %1 row %2 does not exist.</source>
+            <translation>%1 行 %2 不存在。</translation>
+        </message>
+        <message>
+            <location line="-29" />
+            <source>The %1 row could not be deleted: %2</source>
+            <translation>无法删除 %1 行：%2</translation>
+        </message>
+        <message>
+            <location filename="../server/audittrail.cpp" line="+38" />
+            <source>The audit log could not be written: %1</source>
+            <translation>无法写入审计日志：%1</translation>
+        </message>
+        <message>
+            <location filename="../server/scope.cpp" line="+121" />
+            <location line="+32" />
+            <location line="+17" />
+            <location filename="../server/syncservice.cpp" line="-241" />
+            <source>Your role may not change records of the kind %1.</source>
+            <translation>您的角色不能修改 %1 类记录。</translation>
+        </message>
+        <message>
+            <location line="-43" />
+            <source>Your account is not attached to a park, so it may not change firm data.</source>
+            <translation>您的账户未关联园区，因此不能修改企业数据。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The firm belongs to another park.</source>
+            <translation>该企业属于其他园区。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+14" />
+            <source>The field park_id must name your own park.</source>
+            <translation>字段 park_id 必须是您自己所在的园区。</translation>
+        </message>
+        <message>
+            <location line="-7" />
+            <source>The firm of this record belongs to another park.</source>
+            <translation>该记录所属的企业属于其他园区。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The application belongs to another park.</source>
+            <translation>该申请属于其他园区。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The firm of this application belongs to another park.</source>
+            <translation>该申请所属的企业属于其他园区。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>A bank officer cannot create applications; the park window creates them.</source>
+            <translation>银行客户经理不能创建申请；申请由园区窗口创建。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The application is not addressed to your institution.</source>
+            <translation>该申请不是提交给您所在机构的。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A bank officer may not change the field %1 of an application.</source>
+            <translation>银行客户经理不能修改申请的字段 %1。</translation>
+        </message>
+        <message>
+            <location filename="../server/syncservice.cpp" line="-64" />
+            <source>A new application must start as a draft or as submitted, not as %1.</source>
+            <translation>新申请必须以草稿或已提交状态开始，而不能是 %1。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The application cannot go from %1 to %2.</source>
+            <translation>申请不能从 %1 变为 %2。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Your role may not move an application from %1 to %2.</source>
+            <translation>您的角色不能将申请从 %1 变为 %2。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The application can only be edited while it is a draft; the field %1 cannot change once it is %2.</source>
+            <translation>申请只能在草稿状态下编辑；申请变为 %2 后，字段 %1 不能再修改。</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>The application cannot be deleted after it was submitted.</source>
+            <translation>申请提交后不能删除。</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The firm cannot be deleted while it has applications.</source>
+            <translation>企业尚有申请时不能删除。</translation>
+        </message>
+        <message>
+            <location line="+48" />
+            <source>The record to delete does not exist on the server.</source>
+            <translation>要删除的记录在服务器上不存在。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The record was deleted on the server, so this change cannot be applied.</source>
+            <translation>该记录已在服务器上删除，因此无法应用此更改。</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>The field %1 refers to a %2 record that does not exist.</source>
+            <translation>字段 %1 引用的 %2 记录不存在。</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Another firm already has the USCC %1.</source>
+            <translation>已有其他企业使用统一社会信用代码 %1。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Another user already has the login %1.</source>
+            <translation>已有其他用户使用登录名 %1。</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The record could not be stored: %1</source>
+            <translation>无法保存记录：%1</translation>
+        </message>
+        <message>
+            <location line="+60" />
+            <location line="+108" />
+            <source>The database could not start a transaction: %1</source>
+            <translation>数据库无法开始事务：%1</translation>
+        </message>
+        <message>
+            <location line="-80" />
+            <source>The operation id %1 was already used by another user.</source>
+            <translation>操作 ID %1 已被其他用户使用。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The stored result of the operation %1 is damaged: %2</source>
+            <translation>操作 %1 的已保存结果已损坏：%2</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>The result of the operation %1 could not be stored: %2</source>
+            <translation>无法保存操作 %1 的结果：%2</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The database could not commit the push: %1</source>
+            <translation>数据库无法提交此次推送：%1</translation>
+        </message>
+        <message>
+            <location line="+60" />
+            <source>The %1 rows could not be read: %2</source>
+            <translation>无法读取 %1 行：%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Server::AuthService</name>
+        <message>
+            <location filename="../server/authservice.cpp" line="+104" />
+            <source>The login name or the password is wrong.</source>
+            <translation>登录名或密码错误。</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <location line="+24" />
+            <source>The user database could not be read: %1.</source>
+            <translation>无法读取用户数据库：%1。</translation>
+        </message>
+        <message numerus="yes">
+            <location line="-16" />
+            <location line="+53" />
+            <source>Too many failed logins for %1: try again in %n minute(s).</source>
+            <translation>
+                <numerusform>%1 登录失败次数过多：请在 %n 分钟后重试。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The server could not generate a session token.</source>
+            <translation>服务器无法生成会话令牌。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location line="+203" />
+            <location line="+53" />
+            <location line="+31" />
+            <source>The user database could not start a transaction.</source>
+            <translation>用户数据库无法开始事务。</translation>
+        </message>
+        <message>
+            <location line="-264" />
+            <source>The session could not be stored: %1.</source>
+            <translation>无法保存会话：%1。</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <source>This request needs a login: send the header "Authorization: Bearer &lt;token&gt;".</source>
+            <translation>此请求需要登录：请发送请求头“Authorization: Bearer &lt;token&gt;”。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <location line="+15" />
+            <source>The session token is not valid; log in again.</source>
+            <translation>会话令牌无效；请重新登录。</translation>
+        </message>
+        <message>
+            <location line="-5" />
+            <source>The session database could not be read: %1.</source>
+            <translation>无法读取会话数据库：%1。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The session was ended (logged out); log in again.</source>
+            <translation>会话已结束（已退出登录）；请重新登录。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The session has expired; log in again.</source>
+            <translation>会话已过期；请重新登录。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The user account of this session is disabled.</source>
+            <translation>此会话的用户账户已停用。</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>The session database could not start a transaction.</source>
+            <translation>会话数据库无法开始事务。</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>The session could not be ended: %1.</source>
+            <translation>无法结束会话：%1。</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>The login name must be 1 to 64 characters without leading or trailing spaces.</source>
+            <translation>登录名必须为 1 到 64 个字符，且首尾不能有空格。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The role %1 is not known; use window_staff, park_manager, bank_officer or admin.</source>
+            <translation>未知角色 %1；请使用 window_staff、park_manager、bank_officer 或 admin。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The role %1 needs a park (--park-code or --park-id).</source>
+            <translation>角色 %1 需要指定园区（--park-code 或 --park-id）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The role bank_officer needs an institution (--institution-code or --institution-id).</source>
+            <translation>角色 bank_officer 需要指定机构（--institution-code 或 --institution-id）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+82" />
+            <source>The password must have at least %1 characters.</source>
+            <translation>密码至少需要 %1 个字符。</translation>
+        </message>
+        <message>
+            <location line="-75" />
+            <source>A user with the login name %1 exists already.</source>
+            <translation>登录名为 %1 的用户已存在。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The park %1 does not exist.</source>
+            <translation>园区 %1 不存在。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The institution %1 does not exist.</source>
+            <translation>机构 %1 不存在。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The password could not be hashed (no random numbers).</source>
+            <translation>无法对密码进行哈希（没有随机数）。</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>The user %1 could not be stored: %2</source>
+            <translation>无法保存用户 %1：%2</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <location line="+30" />
+            <source>No user has the login name %1.</source>
+            <translation>没有登录名为 %1 的用户。</translation>
+        </message>
+        <message>
+            <location line="-23" />
+            <source>The user %1 could not be disabled: %2</source>
+            <translation>无法停用用户 %1：%2</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>The password of %1 could not be reset: %2</source>
+            <translation>无法重置 %1 的密码：%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Server::DemoSeed</name>
+        <message>
+            <location filename="../server/demoseed.cpp" line="+28" />
+            <source>The number of demo firms must be zero or more.</source>
+            <translation>演示企业数量必须大于或等于零。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No temporary folder could be created for the demo data: %1.</source>
+            <translation>无法为演示数据创建临时文件夹：%1。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The demo data could not be generated: %1</source>
+            <translation>无法生成演示数据：%1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The generated demo data could not be opened: %1</source>
+            <translation>无法打开生成的演示数据：%1</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The demo seed could not start a transaction on the server's database.</source>
+            <translation>演示数据初始化无法在服务器数据库上开始事务。</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>The demo table %1 could not be read: %2.</source>
+            <translation>无法读取演示数据表 %1：%2。</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>The demo row %1 of %2 could not be stored: %3</source>
+            <translation>无法保存演示数据第 %1 行（共 %2 行）：%3</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The demo seed could not be committed; nothing was written.</source>
+            <translation>演示数据初始化无法提交；未写入任何数据。</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Server::HttpApi</name>
+        <message>
+            <location filename="../server/httpapi.cpp" line="+103" />
+            <location line="+20" />
+            <source>There is no route %1.</source>
+            <translation>不存在路由 %1。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The route %1 does not accept the method %2; use %3.</source>
+            <translation>路由 %1 不接受方法 %2；请使用 %3。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The request body has %1 bytes; the limit is %2 bytes.</source>
+            <translation>请求体大小为 %1 字节；上限为 %2 字节。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The server's database is not open.</source>
+            <translation>服务器的数据库未打开。</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>The role %1 may not use %2 %3.</source>
+            <translation>角色 %1 不能使用 %2 %3。</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>The request body is not valid JSON: %1 at byte %2.</source>
+            <translation>请求体不是有效的 JSON：第 %2 字节处 %1。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The request body must be a JSON object.</source>
+            <translation>请求体必须是 JSON 对象。</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>The field %1 is not part of a login request.</source>
+            <translation>字段 %1 不属于登录请求。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The field %1 is missing from the login request.</source>
+            <translation>登录请求缺少字段 %1。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The field %1 must be a string.</source>
+            <translation>字段 %1 必须是字符串。</translation>
+        </message>
+        <message>
+            <location line="+54" />
+            <source>The push could not be applied; nothing was written: %1</source>
+            <translation>无法应用推送，未写入任何内容：%1</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>The pull could not be served: %1</source>
+            <translation>无法提供拉取数据：%1</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The query parameter %1 is not known; only limit is.</source>
+            <translation>未知查询参数 %1；只支持 limit。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The query parameter limit must be a whole number from 1 to %1.</source>
+            <translation>查询参数 limit 必须是 1 到 %1 之间的整数。</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>The audit log could not be read: %1.</source>
+            <translation>无法读取审计日志：%1。</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Server::ServerImporter</name>
+        <message>
+            <location filename="../server/serverimporter.cpp" line="+204" />
+            <source>The file %1 cannot be read: %2.</source>
+            <translation>无法读取文件 %1：%2。</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>The file is empty: it has no header row.</source>
+            <translation>文件为空：没有表头行。</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>The header lacks the required column(s) %1.</source>
+            <translation>表头缺少必需的列 %1。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The import could not start a transaction on the server's database.</source>
+            <translation>导入无法在服务器数据库上开始事务。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The parks could not be read: %1.</source>
+            <translation>无法读取园区：%1。</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>The USCC is missing.</source>
+            <translation>缺少统一社会信用代码。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The USCC “%1” is invalid: %2</source>
+            <translation>统一社会信用代码“%1”无效：%2</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>No firm with the USCC %1 is on the server; import the firm roster first.</source>
+            <translation>服务器上没有统一社会信用代码为 %1 的企业；请先导入企业名录。</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>The row has %1 fields but the header has %2 columns.</source>
+            <translation>该行有 %1 个字段，但表头有 %2 列。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The firm name is missing.</source>
+            <translation>缺少企业名称。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The firm name is longer than 200 characters.</source>
+            <translation>企业名称超过 200 个字符。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The legal representative is longer than 100 characters.</source>
+            <translation>法定代表人超过 100 个字符。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The establishment date “%1” is not a date written YYYY-MM-DD.</source>
+            <translation>成立日期“%1”不是 YYYY-MM-DD 格式的日期。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The establishment date %1 is in the future.</source>
+            <translation>成立日期 %1 晚于今天。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The registered capital “%1” (in 万元) is not an amount: %2</source>
+            <translation>注册资本“%1”（单位：万元）不是有效金额：%2</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The registered capital “%1” is negative; it must be zero or more.</source>
+            <translation>注册资本“%1”为负数；必须大于或等于零。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The industry code “%1” is not a GB/T 4754-2017 section or division.</source>
+            <translation>行业代码“%1”不是 GB/T 4754-2017 的门类或大类。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The region code “%1” is not a known GB/T 2260 code.</source>
+            <translation>地区码“%1”不是已知的 GB/T 2260 代码。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The park “%1” is not known to the server (give its code or full name).</source>
+            <translation>服务器不认识园区“%1”（请填写其代码或全称）。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The number of employees “%1” is not a whole number of zero or more.</source>
+            <translation>从业人数“%1”不是大于或等于零的整数。</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>The month “%1” is not written YYYY-MM (e.g. 2025-03).</source>
+            <translation>月份“%1”不是 YYYY-MM 格式（例如 2025-03）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The month %1 is in the future.</source>
+            <translation>月份 %1 晚于今天。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The kind of series “%1” is not known; use tax_paid, social_insured, housing_fund, electricity, bank_inflow or bank_outflow.</source>
+            <translation>序列类型“%1”未知；请使用 tax_paid、social_insured、housing_fund、electricity、bank_inflow 或 bank_outflow。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The value “%1” of %2 is not an amount in yuan: %3</source>
+            <translation>%2 的值“%1”不是以元为单位的金额：%3</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The value “%1” of %2 is negative; it must be zero or more.</source>
+            <translation>%2 的值“%1”为负数；必须大于或等于零。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The value “%1” of %2 is not a whole number of zero or more.</source>
+            <translation>%2 的值“%1”不是大于或等于零的整数。</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>The kind of record “%1” is not known; use tax_grade, penalty, dishonest_debtor or procurement.</source>
+            <translation>记录类型“%1”未知；请使用 tax_grade、penalty、dishonest_debtor 或 procurement。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The date “%1” is not a date written YYYY-MM-DD.</source>
+            <translation>日期“%1”不是 YYYY-MM-DD 格式的日期。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The date %1 of the record is in the future.</source>
+            <translation>记录日期 %1 晚于今天。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The end of validity “%1” is not a date written YYYY-MM-DD.</source>
+            <translation>有效期截止日“%1”不是 YYYY-MM-DD 格式的日期。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The end of validity %1 is before the record's date %2.</source>
+            <translation>有效期截止日 %1 早于记录日期 %2。</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The amount “%1” is not a whole number of fen of zero or more.</source>
+            <translation>金额“%1”不是大于或等于零的整数分。</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>The column %1 is longer than %2 characters.</source>
+            <translation>列 %1 超过 %2 个字符。</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Row %1 could not be stored, so nothing was imported: %2</source>
+            <translation>第 %1 行无法保存，因此未导入任何数据：%2</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>The import could not be committed; nothing was written.</source>
+            <translation>导入无法提交；未写入任何数据。</translation>
+        </message>
+    </context>
+    <context>
         <name>XinDai::Store</name>
         <message>
             <location filename="../modules/store/database.cpp" line="+35" />
@@ -2757,7 +3621,7 @@
             <translation>无法将数据库文件 %1 升级到最新结构：%2</translation>
         </message>
         <message>
-            <location filename="../modules/store/enterpriserepository.cpp" line="+292" />
+            <location filename="../modules/store/enterpriserepository.cpp" line="+293" />
             <source>Could not save the firm: the field “USCC” is required.</source>
             <translation>无法保存企业：必须填写“统一社会信用代码”字段。</translation>
         </message>
@@ -2772,49 +3636,49 @@
             <translation>统一社会信用代码 %1 已登记给 %2。</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+26" />
             <location filename="../modules/store/bulkloader.cpp" line="+453" />
             <source>firm</source>
             <translation>企业</translation>
         </message>
         <message>
-            <location filename="../modules/store/referencerepository.cpp" line="+227" />
+            <location filename="../modules/store/referencerepository.cpp" line="+233" />
             <location filename="../modules/store/bulkloader.cpp" line="-75" />
             <source>park</source>
             <translation>园区</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+19" />
             <location filename="../modules/store/bulkloader.cpp" line="+7" />
             <source>institution</source>
             <translation>金融机构</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+36" />
             <location filename="../modules/store/bulkloader.cpp" line="+12" />
             <source>financing product</source>
             <translation>金融产品</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+31" />
             <location filename="../modules/store/bulkloader.cpp" line="+25" />
             <source>policy</source>
             <translation>政策</translation>
         </message>
         <message>
-            <location filename="../modules/store/firmdatarepository.cpp" line="+123" />
+            <location filename="../modules/store/firmdatarepository.cpp" line="+130" />
             <location filename="../modules/store/bulkloader.cpp" line="-149" />
             <source>monthly value</source>
             <translation>月度数据</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+24" />
             <location filename="../modules/store/bulkloader.cpp" line="+202" />
             <source>credit record</source>
             <translation>信用记录</translation>
         </message>
         <message>
-            <location filename="../modules/store/applicationrepository.cpp" line="+128" />
+            <location filename="../modules/store/applicationrepository.cpp" line="+129" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -2859,19 +3723,19 @@
             <translation>申请 %1 不能从“%2”状态转为“%3”状态。</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+35" />
             <location filename="../modules/store/bulkloader.cpp" line="+31" />
             <source>application</source>
             <translation>融资申请</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+50" />
             <location filename="../modules/store/bulkloader.cpp" line="-18" />
             <source>authorization</source>
             <translation>授权书</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+30" />
             <location filename="../modules/store/bulkloader.cpp" line="+44" />
             <source>document</source>
             <translation>文件</translation>
@@ -2934,7 +3798,7 @@
             <translation>无法建立搜索索引：数据库未打开。</translation>
         </message>
         <message>
-            <location filename="../modules/store/outbox.cpp" line="+27" />
+            <location filename="../modules/store/outbox.cpp" line="+54" />
             <source>Could not queue the change: the field “kind” must be upsert or delete.</source>
             <translation>无法将变更加入队列：“kind”字段必须为 upsert 或 delete。</translation>
         </message>
@@ -2945,6 +3809,10 @@
         </message>
         <message>
             <location line="+12" />
+            <location line="+64" />
+            <location filename="../modules/store/changerecorder.cpp" line="+70" />
+            <location line="+9" />
+            <location line="+59" />
             <source>queued change</source>
             <translation>待同步变更</translation>
         </message>
@@ -3019,128 +3887,321 @@
     <context>
         <name>XinDai::Sync</name>
         <message>
+            <location filename="../modules/sync/operation.cpp" line="+45" />
             <source>The field %1 must be "upsert" or "delete".</source>
             <translation>字段 %1 必须是 "upsert" 或 "delete"。</translation>
         </message>
         <message>
+            <location line="+6" />
             <source>The field %1 must name at least one changed field for an upsert.</source>
             <translation>对于 upsert，字段 %1 必须至少列出一个已更改的字段。</translation>
         </message>
         <message>
+            <location line="+2" />
             <source>The field %1 must be absent or empty for a delete.</source>
             <translation>对于 delete，字段 %1 必须不存在或为空。</translation>
         </message>
         <message>
+            <location filename="../modules/sync/pushrequest.cpp" line="+31" />
             <source>The field %1 must contain at least one operation.</source>
             <translation>字段 %1 必须至少包含一个操作。</translation>
         </message>
         <message>
+            <location line="+2" />
             <source>The field %1 holds more than %2 operations.</source>
             <translation>字段 %1 包含的操作超过 %2 个。</translation>
         </message>
         <message>
+            <location line="+17" />
             <source>The field %1 repeats an operation id used earlier in the batch.</source>
             <translation>字段 %1 重复使用了本批次中前面已用过的操作 ID。</translation>
         </message>
         <message>
+            <location filename="../modules/sync/fieldconflict.cpp" line="+27" />
             <source>The field %1 must not be empty.</source>
             <translation>字段 %1 不能为空。</translation>
         </message>
         <message>
+            <location filename="../modules/sync/opresult.cpp" line="+56" />
             <source>The field %1 must be "applied", "conflict" or "rejected".</source>
             <translation>字段 %1 必须是 "applied"、"conflict" 或 "rejected"。</translation>
         </message>
         <message>
+            <location line="+11" />
             <source>The field %1 must explain why the operation was rejected.</source>
             <translation>字段 %1 必须说明操作被拒绝的原因。</translation>
         </message>
         <message>
+            <location line="+2" />
             <source>The field %1 is only allowed when the operation was rejected.</source>
             <translation>只有在操作被拒绝时才允许使用字段 %1。</translation>
         </message>
         <message>
+            <location line="+4" />
+            <location line="+2" />
             <source>The field %1 is only allowed for a conflict.</source>
             <translation>只有在发生冲突时才允许使用字段 %1。</translation>
         </message>
         <message>
+            <location line="+10" />
             <source>The field %1 must list at least one field for a conflict.</source>
             <translation>对于冲突，字段 %1 必须至少列出一个字段。</translation>
         </message>
         <message>
+            <location filename="../modules/sync/pushresponse.cpp" line="+42" />
             <source>The field %1 repeats an operation id answered earlier.</source>
             <translation>字段 %1 重复了前面已答复过的操作 ID。</translation>
         </message>
         <message>
+            <location filename="../modules/sync/pullrequest.cpp" line="+37" />
             <source>The entry %1 must be an entity name.</source>
             <translation>条目 %1 必须是实体名称。</translation>
         </message>
         <message>
+            <location line="+2" />
             <source>The entry %1 repeats an entity named earlier.</source>
             <translation>条目 %1 重复了前面已列出的实体。</translation>
         </message>
         <message>
+            <location filename="../modules/sync/pullpage.cpp" line="+46" />
             <source>The field %1 must be 64 lower-case hexadecimal digits.</source>
             <translation>字段 %1 必须是 64 位小写十六进制数字。</translation>
         </message>
         <message>
+            <location line="+14" />
             <source>The field %1 must be greater than the previous row's version.</source>
             <translation>字段 %1 必须大于上一行的版本号。</translation>
         </message>
         <message>
+            <location line="+8" />
             <source>The field nextCursor must not be smaller than the last row's version.</source>
             <translation>字段 nextCursor 不能小于最后一行的版本号。</translation>
         </message>
         <message>
+            <location line="+21" />
             <source>The page's checksum does not match its rows: the page was changed or truncated in transit and must be requested again.</source>
             <translation>该页的校验和与其数据行不符：该页在传输中被修改或截断，必须重新请求。</translation>
         </message>
         <message>
+            <location filename="../modules/sync/jsonreader.cpp" line="+60" />
             <source>The field %1 is not part of the sync protocol.</source>
             <translation>字段 %1 不属于同步协议。</translation>
         </message>
         <message>
+            <location filename="../modules/sync/entitycatalog.cpp" line="+356" />
+            <location filename="../modules/sync/jsonreader.cpp" line="-11" />
             <source>The field %1 is missing.</source>
             <translation>缺少字段 %1。</translation>
         </message>
         <message>
+            <location line="-50" />
+            <location filename="../modules/sync/jsonreader.cpp" line="+24" />
             <source>The field %1 must be a string.</source>
             <translation>字段 %1 必须是字符串。</translation>
         </message>
         <message>
+            <location line="-11" />
+            <source>The field %1 is not a field of this entity.</source>
+            <translation>字段 %1 不是此实体的字段。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The field %1 may not be null.</source>
+            <translation>字段 %1 不能为 null。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The field %1 may not be empty.</source>
+            <translation>字段 %1 不能为空。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The field %1 is longer than %2 characters.</source>
+            <translation>字段 %1 的长度超过 %2 个字符。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The field %1 must be one of: %2.</source>
+            <translation>字段 %1 必须是以下值之一：%2。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The field %1 must hold a JSON document.</source>
+            <translation>字段 %1 必须包含 JSON 文档。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The field %1 must be a number.</source>
+            <translation>字段 %1 必须是数字。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The field %1 must be at least %2.</source>
+            <translation>字段 %1 必须不小于 %2。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The field %1 must be a date written yyyy-MM-dd.</source>
+            <translation>字段 %1 必须是 yyyy-MM-dd 格式的日期。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The field %1 must be a UTC time written yyyy-MM-ddTHH:mm:ss.zzzZ.</source>
+            <translation>字段 %1 必须是 yyyy-MM-ddTHH:mm:ss.zzzZ 格式的 UTC 时间。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location filename="../modules/sync/jsonreader.cpp" line="+11" />
             <source>The field %1 must be a lower-case UUID without braces.</source>
             <translation>字段 %1 必须是不带花括号的小写 UUID。</translation>
         </message>
         <message>
+            <location filename="../modules/sync/jsonreader.cpp" line="+11" />
             <source>The field %1 must be an entity name (lower-case letters, digits and underscores, starting with a letter, at most 64 characters).</source>
             <translation>字段 %1 必须是实体名称（小写字母、数字和下划线，以字母开头，最多 64 个字符）。</translation>
         </message>
         <message>
+            <location filename="../modules/sync/entitycatalog.cpp" line="-21" />
+            <location filename="../modules/sync/jsonreader.cpp" line="+15" />
             <source>The field %1 must be a whole number.</source>
             <translation>字段 %1 必须是整数。</translation>
         </message>
         <message>
+            <location filename="../modules/sync/jsonreader.cpp" line="+4" />
             <source>The field %1 must lie between %2 and %3.</source>
             <translation>字段 %1 必须介于 %2 和 %3 之间。</translation>
         </message>
         <message>
+            <location filename="../modules/sync/entitycatalog.cpp" line="+8" />
+            <location filename="../modules/sync/jsonreader.cpp" line="+14" />
             <source>The field %1 must be true or false.</source>
             <translation>字段 %1 必须是 true 或 false。</translation>
         </message>
         <message>
+            <location filename="../modules/sync/jsonreader.cpp" line="+15" />
             <source>The field %1 must be a UTC time written as yyyy-MM-ddTHH:mm:ss.zzzZ.</source>
             <translation>字段 %1 必须是 yyyy-MM-ddTHH:mm:ss.zzzZ 格式的 UTC 时间。</translation>
         </message>
         <message>
+            <location line="+13" />
             <source>The field %1 must be a JSON object.</source>
             <translation>字段 %1 必须是 JSON 对象。</translation>
         </message>
         <message>
+            <location line="+13" />
             <source>The field %1 must be a JSON array.</source>
             <translation>字段 %1 必须是 JSON 数组。</translation>
         </message>
         <message>
+            <location line="+13" />
             <source>The entry %1 must be a JSON object.</source>
             <translation>条目 %1 必须是 JSON 对象。</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::SyncClient</name>
+        <message>
+            <location filename="../modules/syncclient/syncstate.cpp" line="+74" />
+            <source>Could not save the synchronisation state: the database reported “%1”.</source>
+            <translation>无法保存同步状态：数据库报告“%1”。</translation>
+        </message>
+        <message>
+            <location filename="../modules/syncclient/rowapplier.cpp" line="+33" />
+            <source>Could not store the %1 row %2 received from the server: the database reported “%3”.</source>
+            <translation>无法存储从服务器收到的%1行 %2：数据库报告“%3”。</translation>
+        </message>
+        <message>
+            <location filename="../modules/syncclient/pullapplier.cpp" line="+33" />
+            <location filename="../modules/syncclient/pushresulthandler.cpp" line="+81" />
+            <source>Could not start a transaction in the local store: %1</source>
+            <translation>无法在本地数据库中开启事务：%1</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>The page was interrupted on purpose (test hook).</source>
+            <translation>该页被有意中断（测试钩子）。</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Could not commit the pulled rows to the local store: %1</source>
+            <translation>无法将拉取的行提交到本地数据库：%1</translation>
+        </message>
+        <message>
+            <location filename="../modules/syncclient/pushresulthandler.cpp" line="+20" />
+            <source>Could not record the server's answer in the local store: %1</source>
+            <translation>无法在本地数据库中记录服务器的应答：%1</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The server answered an operation (%1) that was not sent.</source>
+            <translation>服务器应答了一个未曾发送的操作（%1）。</translation>
+        </message>
+        <message>
+            <location line="+61" />
+            <source>Could not commit the server's answer to the local store: %1</source>
+            <translation>无法将服务器的应答提交到本地数据库：%1</translation>
+        </message>
+        <message>
+            <location filename="../modules/syncclient/syncworker.cpp" line="+95" />
+            <source>The server address “%1” is not a valid URL.</source>
+            <translation>服务器地址“%1”不是有效的 URL。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The server address %1 uses plain HTTP: only https is allowed for a server on another computer.</source>
+            <translation>服务器地址 %1 使用明文 HTTP：其他计算机上的服务器只允许使用 https。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The server address %1 must start with https://.</source>
+            <translation>服务器地址 %1 必须以 https:// 开头。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The CA certificate file %1 holds no PEM certificate.</source>
+            <translation>CA 证书文件 %1 不含 PEM 证书。</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>No sync server is configured.</source>
+            <translation>尚未配置同步服务器。</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>The server refused the login name or the password.</source>
+            <translation>服务器拒绝了该登录名或密码。</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>Too many failed sign-ins: wait %n second(s), then try again.</source>
+            <translation>
+                <numerusform>登录失败次数过多：请等待 %n 秒后再试。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+113" />
+            <source>The server sent an invalid push answer: %1</source>
+            <translation>服务器发送了无效的推送应答：%1</translation>
+        </message>
+        <message>
+            <location line="+58" />
+            <source>The server sent an invalid page of data: %1</source>
+            <translation>服务器发送了无效的数据页：%1</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>The server sent a page that does not move the sync cursor forward.</source>
+            <translation>服务器发送的数据页未使同步游标前进。</translation>
+        </message>
+        <message>
+            <location line="+107" />
+            <source>The server answered with HTTP status %1.</source>
+            <translation>服务器应答了 HTTP 状态码 %1。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The server %1 cannot be reached: %2</source>
+            <translation>无法连接服务器 %1：%2</translation>
         </message>
     </context>
     <context>
@@ -3235,6 +4296,177 @@
             <location line="+1" />
             <source>Application inbox of %1</source>
             <translation>%1申请收件箱</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::ConflictResolver</name>
+        <message>
+            <location filename="../ui/common/conflictresolver.cpp" line="+296" />
+            <location line="+104" />
+            <source>The conflict is no longer open: it was resolved already.</source>
+            <translation>该冲突已不再待处理：它已被解决。</translation>
+        </message>
+        <message>
+            <location line="-94" />
+            <source>The field "%1" of a %2 cannot be changed in this client: the server's value stays.</source>
+            <translation>本客户端无法修改%2的字段“%1”：保留服务器的值。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Your value could not be applied: the local database is busy. Please try again.</source>
+            <translation>无法应用您的值：本地数据库正忙。请重试。</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Your value could not be saved in the local database. Please try again.</source>
+            <translation>无法将您的值保存到本地数据库。请重试。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Your value of the field "%1" (%2) is not valid for it any more.</source>
+            <translation>您为字段“%1”填写的值（%2）已不再有效。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The %1 is no longer in the local data (the server deleted it), so your value cannot be applied.</source>
+            <translation>该%1已不在本地数据中（服务器已将其删除），因此无法应用您的值。</translation>
+        </message>
+        <message>
+            <location line="+62" />
+            <source>The conflict could not be marked as resolved: %1</source>
+            <translation>无法将冲突标记为已解决：%1</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>The rejected change could not be dismissed: %1</source>
+            <translation>无法忽略被拒绝的更改：%1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The rejected change was dismissed already.</source>
+            <translation>被拒绝的更改已被忽略。</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::ConflictTableModel</name>
+        <message>
+            <location filename="../ui/common/conflicttablemodel.cpp" line="+82" />
+            <source>The server's value is kept in the local data.</source>
+            <translation>本地数据保留服务器的值。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Your value, not applied: use "Use my value" to send it again.</source>
+            <translation>您的值，未应用：使用“使用我的值”可再次发送。</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Record</source>
+            <translation>记录</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>My value</source>
+            <translation>我的值</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Server's value (kept)</source>
+            <translation>服务器的值（已保留）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Detected at</source>
+            <translation>检测时间</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::ConflictsPage</name>
+        <message>
+            <location filename="../ui/common/conflictspage.cpp" line="+56" />
+            <source>Keep the server's value</source>
+            <translation>保留服务器的值</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Use my value</source>
+            <translation>使用我的值</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dismiss</source>
+            <translation>忽略</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Sync conflicts</source>
+            <translation>同步冲突</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>When you and someone else changed the same field, the server's value is kept and yours is listed here. Keep the server's value, or use yours: it is then sent to the server again with the next synchronisation.</source>
+            <translation>当您和他人修改了同一字段时，系统保留服务器的值，并在此列出您的值。您可以保留服务器的值，或使用您的值：您的值将在下次同步时再次发送到服务器。</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Hide the selected rejected changes. The server's version of the record stays.</source>
+            <translation>隐藏所选的被拒绝更改。记录保持服务器上的版本。</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>Open conflicts: %1</source>
+            <translation>未解决的冲突：%1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Changes the server rejected: %1</source>
+            <translation>服务器拒绝的更改：%1</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>%1 · %2: %3</source>
+            <translation>%1 · %2：%3</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+11" />
+            <source>%n conflict(s) resolved: the server's value is kept.</source>
+            <translation>
+                <numerusform>已解决 %n 个冲突：保留服务器的值。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n conflict(s) resolved: your value will be sent with the next synchronisation.</source>
+            <translation>
+                <numerusform>已解决 %n 个冲突：您的值将在下次同步时发送。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+26" />
+            <source>%n rejected change(s) dismissed.</source>
+            <translation>
+                <numerusform>已忽略 %n 项被拒绝的更改。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>This field is reference data maintained on the server: only the server's value can be kept.</source>
+            <translation>该字段是由服务器维护的参考数据：只能保留服务器的值。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Write your value into the record again; it is sent to the server with the next synchronisation.</source>
+            <translation>将您的值重新写入记录；它将在下次同步时发送到服务器。</translation>
         </message>
     </context>
     <context>
@@ -3476,7 +4708,7 @@
     <context>
         <name>XinDai::Ui::FirmProfileWidget</name>
         <message>
-            <location filename="../ui/common/firmprofilewidget.cpp" line="+73" />
+            <location filename="../ui/common/firmprofilewidget.cpp" line="+74" />
             <source>Choose a firm in the search results to see its profile.</source>
             <translation>在搜索结果中选择一家企业以查看其档案。</translation>
         </message>
@@ -3512,16 +4744,19 @@
         </message>
         <message>
             <location line="+33" />
+            <location line="+29" />
             <source>The report signing key cannot be loaded: %1</source>
             <translation>无法加载报告签名密钥：%1</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="-18" />
+            <location line="+29" />
             <source>No report was produced: %1</source>
             <translation>未生成报告：%1</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-28" />
+            <location line="+29" />
             <source>The report could not be produced: %1</source>
             <translation>报告生成失败：%1</translation>
         </message>
@@ -3796,9 +5031,62 @@ Verification code: %3</source>
         </message>
     </context>
     <context>
+        <name>XinDai::Ui::FirstSyncDialog</name>
+        <message>
+            <location filename="../ui/shell/firstsyncdialog.cpp" line="+25" />
+            <source>Continue in the background</source>
+            <translation>在后台继续</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>First synchronisation</source>
+            <translation>首次同步</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This computer has no local data yet. XinDai Workbench is downloading the records you may see from the server.</source>
+            <translation>本计算机尚无本地数据。湘信贷工作台正在从服务器下载您有权查看的记录。</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>All records are downloaded.</source>
+            <translation>所有记录均已下载。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Downloaded %1 of %2 records.</source>
+            <translation>已下载 %1 / %2 条记录。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Connecting to the server…</source>
+            <translation>正在连接服务器…</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The server ended the session: sign in again to download the records.</source>
+            <translation>服务器已结束会话：请重新登录以下载记录。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The download is interrupted; it is retried automatically.</source>
+            <translation>下载已中断；将自动重试。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The server cannot be reached.</source>
+            <translation>无法连接服务器。</translation>
+        </message>
+    </context>
+    <context>
         <name>XinDai::Ui::LoginDialog</name>
         <message>
-            <location filename="../ui/shell/logindialog.cpp" line="+26" />
+            <location filename="../ui/shell/logindialog.cpp" line="+37" />
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Sign in to XinDai Workbench</source>
             <translation>登录湘信贷工作台</translation>
         </message>
@@ -3837,8 +5125,48 @@ Verification code: %3</source>
             <source>Password:</source>
             <translation>密码：</translation>
         </message>
+        <message>
+            <location line="+9" />
+            <source>e.g. https://xindai.example.cn:8443/ (empty: this computer only)</source>
+            <translation>例如 https://xindai.example.cn:8443/（留空：仅限本机）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>empty: the system's certificate authorities</source>
+            <translation>留空：使用系统的证书颁发机构</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Server address:</source>
+            <translation>服务器地址：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CA certificate:</source>
+            <translation>CA 证书：</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Server settings (none: sign in on this computer)</source>
+            <translation>服务器设置（无：在本机登录）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Server settings (%1)</source>
+            <translation>服务器设置（%1）</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>CA certificate of the server</source>
+            <translation>服务器的 CA 证书</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+            <translation>PEM 证书 (*.pem *.crt);;所有文件 (*)</translation>
+        </message>
         <message numerus="yes">
-            <location line="+28" />
+            <location line="+33" />
             <source>Too many failed sign-in attempts. Please wait %n second(s) and try again.</source>
             <translation>
                 <numerusform>登录失败次数过多，请等待 %n 秒后再试。</numerusform>
@@ -3846,16 +5174,18 @@ Verification code: %3</source>
         </message>
         <message>
             <location line="+5" />
+            <location line="+76" />
             <source>Please enter your login name.</source>
             <translation>请输入登录名。</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="-72" />
+            <location line="+73" />
             <source>Please enter your password.</source>
             <translation>请输入密码。</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="-64" />
             <source>The login name or password is wrong. After %1 failed attempts in a row, sign-in is locked for %2 seconds.</source>
             <translation>登录名或密码错误。连续失败 %1 次后，登录已锁定 %2 秒。</translation>
         </message>
@@ -3869,11 +5199,36 @@ Verification code: %3</source>
             <source>The account "%1" is disabled. Please ask an administrator to enable it.</source>
             <translation>账号“%1”已停用，请联系管理员启用。</translation>
         </message>
+        <message>
+            <location line="+59" />
+            <source>The server address "%1" is not valid: write it as https://host:port/.</source>
+            <translation>服务器地址“%1”无效：请写成 https://host:port/ 的形式。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The CA certificate file %1 does not exist.</source>
+            <translation>CA 证书文件 %1 不存在。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Signing in at %1 …</source>
+            <translation>正在登录 %1 …</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>The server cannot be reached (%1), and signing in with the data on this computer failed: %2</source>
+            <translation>无法连接服务器（%1），且使用本机数据登录失败：%2</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <source>The server's description of the user is incomplete (id, login or role "%1" missing or unknown). Please report this to the administrator.</source>
+            <translation>服务器返回的用户信息不完整（缺少 id、登录名或角色“%1”，或其无法识别）。请将此问题报告给管理员。</translation>
+        </message>
     </context>
     <context>
         <name>XinDai::Ui::MainWindow</name>
         <message>
-            <location filename="../ui/shell/mainwindow.cpp" line="+44" />
+            <location filename="../ui/shell/mainwindow.cpp" line="+54" />
             <source>XinDai Workbench — %1</source>
             <translation>湘信贷工作台 — %1</translation>
         </message>
@@ -3893,7 +5248,12 @@ Verification code: %3</source>
             <translation>%1 · %2 · %3</translation>
         </message>
         <message>
-            <location line="+105" />
+            <location line="+94" />
+            <source>Receive a walk-in firm…</source>
+            <translation>接待来访企业…</translation>
+        </message>
+        <message>
+            <location line="+43" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
@@ -3914,6 +5274,11 @@ Verification code: %3</source>
         </message>
         <message>
             <location line="+1" />
+            <source>&amp;Verify a report…</source>
+            <translation>验证报告(&amp;V)…</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>&amp;About XinDai Workbench</source>
             <translation>关于湘信贷工作台(&amp;A)</translation>
         </message>
@@ -3931,7 +5296,7 @@ Verification code: %3</source>
     <context>
         <name>XinDai::Ui::Navigation</name>
         <message>
-            <location filename="../ui/shell/navigation.cpp" line="+26" />
+            <location filename="../ui/shell/navigation.cpp" line="+29" />
             <source>Overview</source>
             <translation>概览</translation>
         </message>
@@ -3947,11 +5312,16 @@ Verification code: %3</source>
         </message>
         <message>
             <location line="+2" />
+            <source>Walk-in reception</source>
+            <translation>现场接待</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Policy matching</source>
             <translation>政策匹配</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+4" />
             <source>Product matching</source>
             <translation>智能撮合</translation>
         </message>
@@ -3986,10 +5356,17 @@ Verification code: %3</source>
             <translation>惠企政策</translation>
         </message>
         <message>
+            <location line="+4" />
+            <source>Sync conflicts</source>
+            <translation>同步冲突</translation>
+        </message>
+        <message>
+            <location line="-18" />
             <source>Policy → firms</source>
             <translation>政策找企业</translation>
         </message>
         <message>
+            <location line="+16" />
             <source>Rule editor</source>
             <translation>规则编辑</translation>
         </message>
@@ -4054,10 +5431,6 @@ Verification code: %3</source>
             <location line="-10" />
             <source>Approval rate</source>
             <translation>审批通过率</translation>
-        </message>
-        <message>
-            <source>Credit granted (10k yuan)</source>
-            <translation type="vanished">授信金额（万元）</translation>
         </message>
         <message>
             <location line="+2" />
@@ -4178,26 +5551,32 @@ Verification code: %3</source>
     <context>
         <name>XinDai::Ui::PolicyFirmModel</name>
         <message>
+            <location filename="../ui/window/policyfirmmodel.cpp" line="+51" />
             <source>The estimated benefit is limited by the policy's cap.</source>
             <translation>预计受益金额已受该政策的上限限制。</translation>
         </message>
         <message>
+            <location line="+15" />
             <source>Eligible</source>
             <translation>符合条件</translation>
         </message>
         <message>
+            <location line="+13" />
             <source>Firm</source>
             <translation>企业</translation>
         </message>
         <message>
+            <location line="+2" />
             <source>Unified social credit code</source>
             <translation>统一社会信用代码</translation>
         </message>
         <message>
+            <location line="+2" />
             <source>Estimated benefit</source>
             <translation>预计受益金额</translation>
         </message>
         <message>
+            <location line="+2" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -4205,56 +5584,129 @@ Verification code: %3</source>
     <context>
         <name>XinDai::Ui::PolicyFirmsPage</name>
         <message>
+            <location filename="../ui/window/policyfirmspage.cpp" line="+51" />
             <source>Policy:</source>
             <translation>政策：</translation>
         </message>
         <message>
+            <location line="+6" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
         <message>
+            <location line="+23" />
+            <source>Firms missing one condition</source>
+            <translation>仅差一项条件的企业</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>What-if: change a threshold</source>
+            <translation>假设分析：调整阈值</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Count firms</source>
+            <translation>统计企业数</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Condition:</source>
+            <translation>条件：</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>New value:</source>
+            <translation>新值：</translation>
+        </message>
+        <message>
+            <location line="+91" />
             <source>%1 %2 (window not open)</source>
             <translation>%1 %2（申报窗口未开放）</translation>
         </message>
         <message>
+            <location line="+2" />
             <source>%1 %2 (open until %3)</source>
             <translation>%1 %2（申报截止 %3）</translation>
         </message>
         <message>
+            <location line="+4" />
             <source>%1 %2 (open, no deadline)</source>
             <translation>%1 %2（申报中，无截止日期）</translation>
         </message>
         <message>
+            <location line="+27" />
             <source>No policy is available to search firms for.</source>
             <translation>没有可用于查找企业的政策。</translation>
         </message>
         <message>
+            <location line="+12" />
             <source>The rules of policy %1 do not compile, so no firm can be matched: %2</source>
             <translation>政策 %1 的规则无法编译，因此无法匹配任何企业：%2</translation>
         </message>
         <message numerus="yes">
+            <location line="+6" />
             <source>%n of %1 firm(s) are eligible for this policy.</source>
             <translation>
                 <numerusform>%1 家企业中有 %n 家符合该政策的条件。</numerusform>
             </translation>
         </message>
         <message>
+            <location line="+18" />
+            <source>%1 — %2</source>
+            <translation>%1 — %2</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>No firm of the park misses this policy by exactly one condition.</source>
+            <translation>园区内没有恰好仅差一项条件即符合该政策的企业。</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>This policy has no numeric threshold to change.</source>
+            <translation>该政策没有可调整的数值阈值。</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Eligible now: %1 of %2 firms. With “%3”: %4 firms (%5 more, %6 fewer).</source>
+            <translation>当前符合条件：%1 / %2 家企业。若采用“%3”：%4 家企业（新增 %5 家，减少 %6 家）。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Newly eligible: %1</source>
+            <translation>新符合条件：%1</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source> …</source>
+            <translation> …</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>Choose a policy before exporting its eligible firms.</source>
             <translation>导出符合条件的企业之前，请先选择一项政策。</translation>
         </message>
         <message>
+            <location line="+8" />
             <source>The CSV file %1 could not be written: %2</source>
             <translation>无法写入 CSV 文件 %1：%2</translation>
         </message>
         <message>
+            <location line="+16" />
             <source>Export eligible firms</source>
             <translation>导出符合条件的企业</translation>
         </message>
         <message>
+            <location line="+1" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
+            <location line="+5" />
             <source>Export CSV</source>
             <translation>导出 CSV</translation>
         </message>
@@ -4349,17 +5801,17 @@ Verification code: %3</source>
     <context>
         <name>XinDai::Ui::PolicyMatchPage</name>
         <message>
-            <location filename="../ui/window/policymatchpage.cpp" line="+45" />
+            <location filename="../ui/window/policymatchpage.cpp" line="+37" />
             <source>Choose a firm in the search results to match it against the policies.</source>
             <translation>请在搜索结果中选择企业，与惠企政策进行匹配。</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+32" />
             <source>Select a policy to see why it matches or not, and the materials to prepare.</source>
             <translation>选择一项政策，查看匹配或不匹配的原因以及需准备的材料。</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+54" />
             <source>%1 (%2)</source>
             <translation>%1（%2）</translation>
         </message>
@@ -4369,7 +5821,7 @@ Verification code: %3</source>
             <translation>%2 共评估 %1 项政策：符合条件 %3 项，差一项 %4 项。</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+34" />
             <source>%1 %2 — %3</source>
             <translation>%1 %2 — %3</translation>
         </message>
@@ -4384,7 +5836,7 @@ Verification code: %3</source>
             <translation>条件：</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>No conditions: every firm is eligible.</source>
             <translation>无条件限制：所有企业均符合。</translation>
         </message>
@@ -4404,12 +5856,14 @@ Verification code: %3</source>
             <translation>规则版本：%1</translation>
         </message>
         <message numerus="yes">
+            <location line="-131" />
             <source>Closing soon (within %n working day(s))</source>
             <translation>
                 <numerusform>即将截止（%n 个工作日内）</numerusform>
             </translation>
         </message>
         <message numerus="yes">
+            <location line="+94" />
             <source>%1 %2 — closes on %3, %n working day(s) left</source>
             <translation>
                 <numerusform>%1 %2 — %3 截止，剩余 %n 个工作日</numerusform>
@@ -4464,7 +5918,7 @@ Verification code: %3</source>
     <context>
         <name>XinDai::Ui::ProductMatchPage</name>
         <message>
-            <location filename="../ui/window/productmatchpage.cpp" line="+50" />
+            <location filename="../ui/window/productmatchpage.cpp" line="+41" />
             <source>Choose a firm in the search results, then describe its financing need.</source>
             <translation>请在搜索结果中选择企业，再填写融资需求。</translation>
         </message>
@@ -4612,7 +6066,7 @@ Verification code: %3</source>
     <context>
         <name>XinDai::Ui::ReferenceTableModel</name>
         <message>
-            <location filename="../ui/admin/referencetablemodel.cpp" line="+33" />
+            <location filename="../ui/admin/referencetablemodel.cpp" line="+47" />
             <source>Login</source>
             <translation>登录名</translation>
         </message>
@@ -4683,7 +6137,13 @@ Verification code: %3</source>
             <translation>年利率</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+0" />
+            <location line="+5" />
+            <source>Rule</source>
+            <translation>规则</translation>
+        </message>
+        <message>
+            <location line="-2" />
             <source>Title</source>
             <translation>名称</translation>
         </message>
@@ -4717,6 +6177,38 @@ Verification code: %3</source>
             <source>Active</source>
             <translation>正常</translation>
         </message>
+        <message>
+            <location line="+11" />
+            <location line="+13" />
+            <source>eligibility rule</source>
+            <translation>准入规则</translation>
+        </message>
+        <message>
+            <location line="-7" />
+            <source>OK</source>
+            <translation>正常</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+13" />
+            <source>Rule invalid</source>
+            <translation>规则无效</translation>
+        </message>
+        <message>
+            <location line="-6" />
+            <source>benefit rule</source>
+            <translation>优惠规则</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>v%1</source>
+            <translation>v%1</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>This rule does not compile, so matching reports the item as broken instead of passing or failing every firm. %1</source>
+            <translation>该规则无法编译，因此匹配时会将该项报告为损坏，而不是对所有企业一律判为通过或不通过。%1</translation>
+        </message>
     </context>
     <context>
         <name>XinDai::Ui::ReferenceTablePage</name>
@@ -4744,6 +6236,182 @@ Verification code: %3</source>
             <location line="+5" />
             <source>Read-only: reference data is maintained on the central server.</source>
             <translation>只读：参考数据由中心服务器维护。</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::RejectionTableModel</name>
+        <message>
+            <location filename="../ui/common/rejectiontablemodel.cpp" line="+92" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Record</source>
+            <translation>记录</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The server's reason</source>
+            <translation>服务器给出的原因</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Rejected at</source>
+            <translation>拒绝时间</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::ReportVerifyDialog</name>
+        <message>
+            <location filename="../ui/common/reportverifydialog.cpp" line="+37" />
+            <source>Verify a credit report</source>
+            <translation>验证信用报告</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Open a report PDF to check its signature, or type the verification code printed at the foot of its pages.</source>
+            <translation>打开报告 PDF 以检查其签名，或输入报告每页页脚印有的验证码。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Open PDF…</source>
+            <translation>打开 PDF…</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Check code</source>
+            <translation>核对验证码</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Verification code:</source>
+            <translation>验证码：</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>Open a credit report</source>
+            <translation>打开信用报告</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>the file %1 cannot be read (%2)</source>
+            <translation>无法读取文件 %1（%2）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the file %1 is %2 MB, too large to be a report of this suite</source>
+            <translation>文件 %1 大小为 %2 MB，过大，不可能是本套件生成的报告</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>The verification code "%1" is not of the form XDR-yyyyMMdd-xxxxxxxx followed by a hyphen and 16 hexadecimal digits; check it against the foot of the printed page.</source>
+            <translation>验证码“%1”的格式不是 XDR-yyyyMMdd-xxxxxxxx 加连字符和 16 位十六进制数字；请对照打印页面的页脚核对。</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Not found in this installation's records: no report numbered %1 was issued here.</source>
+            <translation>本系统记录中未找到：本系统未签发编号为 %1 的报告。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The report number %1 is in this installation's records (issued on %2), but its content hash or file differs from the one issued: this is not that report.</source>
+            <translation>报告编号 %1 在本系统的记录中（签发于 %2），但其内容哈希或文件与签发时不一致：这不是该报告。</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Issued by this installation on %1 for %2 (purpose: %3), with data as of %4.</source>
+            <translation>由本系统于 %1 为 %2 签发（用途：%3），数据截至 %4。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Valid: the signature of report %1 covers every byte of the file and was made with this suite's report-signing key.</source>
+            <translation>有效：报告 %1 的签名覆盖文件的每一个字节，且由本套件的报告签名密钥生成。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Tampered: %1.</source>
+            <translation>已被篡改：%1。</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::ReportViewer</name>
+        <message>
+            <location filename="../ui/common/reportviewer.cpp" line="+69" />
+            <source>Credit report %1 — %2</source>
+            <translation>信用报告 %1 — %2</translation>
+        </message>
+        <message>
+            <location line="+51" />
+            <source>Compare with previous report</source>
+            <translation>与上一份报告比较</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save PDF…</source>
+            <translation>保存 PDF…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>The report %1 cannot be displayed: its PDF could not be read.</source>
+            <translation>无法显示报告 %1：无法读取其 PDF。</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+11" />
+            <source>Report %1 · verification code %2 · %n page(s)</source>
+            <translation>
+                <numerusform>报告 %1 · 验证码 %2 · 共 %n 页</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+60" />
+            <source>Cover</source>
+            <translation>封面</translation>
+        </message>
+        <message>
+            <location line="+89" />
+            <source>Print the credit report %1</source>
+            <translation>打印信用报告 %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The report %1 could not be printed: the printer did not accept the pages.</source>
+            <translation>无法打印报告 %1：打印机未接受这些页面。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The report %1 could not be saved to %2: %3</source>
+            <translation>无法将报告 %1 保存到 %2：%3</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Save the credit report</source>
+            <translation>保存信用报告</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The signed report %1 was saved to %2.</source>
+            <translation>已签名的报告 %1 已保存到 %2。</translation>
         </message>
     </context>
     <context>
@@ -4921,7 +6589,7 @@ Verification code: %3</source>
             <translation>离线 · 本地数据</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+26" />
             <source>Database: %1</source>
             <translation>数据库：%1</translation>
         </message>
@@ -4939,6 +6607,1311 @@ Verification code: %3</source>
             <location line="+1" />
             <source>Last change: unknown</source>
             <translation>最近更新：未知</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::SyncRecordLabels</name>
+        <message>
+            <location filename="../ui/common/syncrecordlabels.cpp" line="+78" />
+            <location line="+45" />
+            <source>Park</source>
+            <translation>园区</translation>
+        </message>
+        <message>
+            <location line="-44" />
+            <location line="+53" />
+            <source>Institution</source>
+            <translation>机构</translation>
+        </message>
+        <message>
+            <location line="-52" />
+            <source>Financing product</source>
+            <translation>融资产品</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Policy</source>
+            <translation>政策</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reference document</source>
+            <translation>参考文件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+47" />
+            <source>Firm</source>
+            <translation>企业</translation>
+        </message>
+        <message>
+            <location line="-46" />
+            <source>Monthly value</source>
+            <translation>月度数值</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Credit record</source>
+            <translation>信用记录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>User</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Authorization</source>
+            <translation>授权书</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Application</source>
+            <translation>申请</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Document</source>
+            <translation>材料</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Registered name</source>
+            <translation>注册名称</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Entity type</source>
+            <translation>主体类型</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Requested amount</source>
+            <translation>申请金额</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Purpose of the loan</source>
+            <translation>贷款用途</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Series</source>
+            <translation>数据系列</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Record type</source>
+            <translation>记录类型</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Unified social credit code</source>
+            <translation>统一社会信用代码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Legal representative</source>
+            <translation>法定代表人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ID number of the legal representative</source>
+            <translation>法定代表人身份证号码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Established</source>
+            <translation>成立日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Registered capital</source>
+            <translation>注册资本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Industry</source>
+            <translation>行业</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Region</source>
+            <translation>地区</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Employees</source>
+            <translation>员工人数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Annual revenue</source>
+            <translation>年营业收入</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Total assets</source>
+            <translation>资产总额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Application number</source>
+            <translation>申请编号</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Product</source>
+            <translation>产品</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Term (months)</source>
+            <translation>期限（月）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purpose</source>
+            <translation>用途</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Collateral</source>
+            <translation>担保物</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Created at</source>
+            <translation>创建时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Submitted at</source>
+            <translation>提交时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Accepted at</source>
+            <translation>受理时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decided at</source>
+            <translation>决定时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Disbursed at</source>
+            <translation>放款时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Settled at</source>
+            <translation>结清时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Approved amount</source>
+            <translation>批准金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Approved rate</source>
+            <translation>批准利率</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Approved term (months)</source>
+            <translation>批准期限（月）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason for rejection</source>
+            <translation>拒绝原因</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Created by</source>
+            <translation>创建人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Month</source>
+            <translation>月份</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Value</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Valid from</source>
+            <translation>生效日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Valid until</source>
+            <translation>失效日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Authority</source>
+            <translation>发布机关</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Institutions</source>
+            <translation>机构</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Revoked</source>
+            <translation>已撤销</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Revoked at</source>
+            <translation>撤销时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Document type</source>
+            <translation>材料类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>File name</source>
+            <translation>文件名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Display name</source>
+            <translation>显示名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Disabled</source>
+            <translation>已停用</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>(removed)</source>
+            <translation>（已删除）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location line="+98" />
+            <source>%1 · %2</source>
+            <translation>%1 · %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::SyncStatusWidget</name>
+        <message>
+            <location filename="../ui/shell/syncstatuswidget.cpp" line="+32" />
+            <location line="+98" />
+            <source>Sync now</source>
+            <translation>立即同步</translation>
+        </message>
+        <message>
+            <location line="-91" />
+            <source>Show the Conflicts page.</source>
+            <translation>显示“冲突”页面。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Send the local changes and fetch the server's changes now.</source>
+            <translation>立即发送本地更改并获取服务器上的更改。</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Local data only</source>
+            <translation>仅本地数据</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Offline · working on local data</source>
+            <translation>离线 · 正在使用本地数据</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Signed out · please sign in again to synchronise</source>
+            <translation>已退出登录 · 请重新登录以同步</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Synchronising…</source>
+            <translation>正在同步…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Up to date</source>
+            <translation>已是最新</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+44" />
+            <source>%n local change(s) waiting to be sent</source>
+            <translation>
+                <numerusform>%n 项本地更改等待发送</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>%n conflict(s)</source>
+            <translation>
+                <numerusform>%n 个冲突</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n rejected change(s)</source>
+            <translation>
+                <numerusform>%n 项被拒绝的更改</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Sign in again…</source>
+            <translation>重新登录…</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Last successful synchronisation: %1.</source>
+            <translation>上次成功同步：%1。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not synchronised with the server yet.</source>
+            <translation>尚未与服务器同步。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Received %1 of %2 rows.</source>
+            <translation>已接收 %1 / %2 行。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Last error: %1</source>
+            <translation>上次错误：%1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Next attempt at %1.</source>
+            <translation>下次尝试时间：%1。</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::WalkInAttachment</name>
+        <message>
+            <location filename="../ui/window/walkinattachment.cpp" line="+47" />
+            <source>The file “%1” cannot be attached: it does not exist.</source>
+            <translation>无法附加文件“%1”：文件不存在。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The file “%1” cannot be attached: only PDF, JPEG and PNG scans are accepted.</source>
+            <translation>无法附加文件“%1”：只接受 PDF、JPEG 和 PNG 扫描件。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The file “%1” cannot be attached: it is %2, larger than the limit of 20 MB.</source>
+            <translation>无法附加文件“%1”：文件大小为 %2，超过 20 MB 的上限。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The file “%1” cannot be attached: it is empty.</source>
+            <translation>无法附加文件“%1”：文件为空。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The file “%1” cannot be attached: it cannot be read (%2).</source>
+            <translation>无法附加文件“%1”：无法读取（%2）。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The file “%1” cannot be attached: its content is not a %2 file although its name says so.</source>
+            <translation>无法附加文件“%1”：文件名表明是 %2 文件，但其内容并不是。</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The file “%1” cannot be attached: reading it failed (%2).</source>
+            <translation>无法附加文件“%1”：读取失败（%2）。</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>%1 MB</source>
+            <translation>%1 MB</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 KB</source>
+            <translation>%1 KB</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n byte(s)</source>
+            <translation>
+                <numerusform>%n 字节</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::WalkInAuthorizationPage</name>
+        <message>
+            <location filename="../ui/window/walkinauthorizationpage.cpp" line="+31" />
+            <source>New authorization</source>
+            <translation>新建授权书</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Attach the signed scan…</source>
+            <translation>附加签字扫描件…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+124" />
+            <source>No scan attached yet.</source>
+            <translation>尚未附加扫描件。</translation>
+        </message>
+        <message>
+            <location line="-120" />
+            <source>2. Credit inquiry authorization</source>
+            <translation>2. 征信查询授权</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Without a valid authorization no credit data of the firm is shown and no application can be submitted.</source>
+            <translation>没有有效授权时，不显示该企业的任何信用数据，也不能提交申请。</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Institutions covered:</source>
+            <translation>授权机构：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purpose:</source>
+            <translation>用途：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Valid from:</source>
+            <translation>生效日期：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Valid to (inclusive):</source>
+            <translation>有效期至（含当日）：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Signed scan:</source>
+            <translation>签字扫描件：</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Authorization:</source>
+            <translation>授权书：</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Signed authorization scan</source>
+            <translation>已签字授权书扫描件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scans (*.pdf *.jpg *.jpeg *.png)</source>
+            <translation>扫描件 (*.pdf *.jpg *.jpeg *.png)</translation>
+        </message>
+        <message>
+            <location line="+52" />
+            <source>%1 (%2), SHA-256 %3</source>
+            <translation>%1（%2），SHA-256 %3</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Record a new authorization</source>
+            <translation>录入新授权书</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Reuse the authorization for %1 covering %2, valid %3 to %4</source>
+            <translation>沿用给 %1 的授权书，涵盖 %2，有效期 %3 至 %4</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The firm has no authorization with it today</source>
+            <translation>该企业今天没有对该机构的有效授权</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>The chosen authorization no longer exists; choose another one.</source>
+            <translation>所选授权书已不存在；请另选一份。</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>The authorization covers no institution: tick the institutions named on it.</source>
+            <translation>授权书未涵盖任何机构：请勾选授权书上列明的机构。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The purpose of the authorization is missing: type the purpose written on it.</source>
+            <translation>缺少授权用途：请输入授权书上写明的用途。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The authorization ends (%1) before it starts (%2): check both dates.</source>
+            <translation>授权书的截止日期（%1）早于起始日期（%2）：请检查这两个日期。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The authorization expired on %1: the firm must sign a new one.</source>
+            <translation>授权书已于 %1 过期：企业须重新签署。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The signed scan is missing: attach the scan of the signed authorization.</source>
+            <translation>缺少签字扫描件：请附加已签字授权书的扫描件。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The authorization could not be saved: %1</source>
+            <translation>无法保存授权书：%1</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The scan of the authorization could not be recorded: %1</source>
+            <translation>无法记录授权书扫描件：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::WalkInDocumentsPage</name>
+        <message>
+            <location filename="../ui/window/walkindocumentspage.cpp" line="+28" />
+            <source>4. Documents</source>
+            <translation>4. 材料</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Choose the product applied for; attach each document it requires or mark it to be brought next visit.</source>
+            <translation>选择所申请的产品；附上其要求的每份材料，或标记为下次来访时携带。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1 · %2 (%3)</source>
+            <translation>%1 · %2（%3）</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Document</source>
+            <translation>材料</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Bring next visit</source>
+            <translation>下次来访时携带</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Product applied for:</source>
+            <translation>申请的产品：</translation>
+        </message>
+        <message>
+            <location line="+75" />
+            <source>%1 to %2, %3 to %4 months, collateral %5.</source>
+            <translation>%1 至 %2，%3 至 %4 个月，担保方式：%5。</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Attach…</source>
+            <translation>附加…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Attach %1</source>
+            <translation>附加 %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Scans (*.pdf *.jpg *.jpeg *.png)</source>
+            <translation>扫描件 (*.pdf *.jpg *.jpeg *.png)</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>On file: %1</source>
+            <translation>已存档：%1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Attached: %1 (%2)</source>
+            <translation>已附加：%1（%2）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>To bring next visit</source>
+            <translation>下次来访时携带</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Missing: attach it or mark it to bring next visit</source>
+            <translation>缺少：请附上文件或标记为下次来访时携带</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Every required document is on file, attached or to be brought.</source>
+            <translation>所有必需材料均已存档、已附加或将携带。</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n document(s) still need a file or a mark.</source>
+            <translation>
+                <numerusform>还有 %n 份材料需要附上文件或进行标记。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The document “%1” is not required by the chosen product.</source>
+            <translation>所选产品不要求材料“%1”。</translation>
+        </message>
+        <message>
+            <location line="+47" />
+            <source>Some required documents are neither attached nor marked to bring next visit.</source>
+            <translation>部分必需材料既未附上，也未标记为下次来访时携带。</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::WalkInFirmPage</name>
+        <message>
+            <location filename="../ui/window/walkinfirmpage.cpp" line="+34" />
+            <source>Open this firm</source>
+            <translation>打开该企业</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>1. The firm</source>
+            <translation>1. 企业</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Find the firm by its unified social credit code or name, or register it.</source>
+            <translation>按统一社会信用代码或名称查找企业，或登记新企业。</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>18 characters, e.g. 91430100MA4L16JQ9B</source>
+            <translation>18 位，例如 91430100MA4L16JQ9B</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>in 万元, e.g. 500</source>
+            <translation>单位：万元，例如 500</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Unified social credit code:</source>
+            <translation>统一社会信用代码：</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Registered name:</source>
+            <translation>登记名称：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Legal representative:</source>
+            <translation>法定代表人：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Legal representative's ID number:</source>
+            <translation>法定代表人身份证号码：</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Established on:</source>
+            <translation>成立日期：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Registered capital (万元):</source>
+            <translation>注册资本（万元）：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Industry:</source>
+            <translation>行业：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Region:</source>
+            <translation>地区：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Employees:</source>
+            <translation>从业人数：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Park:</source>
+            <translation>园区：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>outside any park</source>
+            <translation>不属于任何园区</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Find a registered firm</source>
+            <translation>查找已登记企业</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Register a new firm</source>
+            <translation>登记新企业</translation>
+        </message>
+        <message>
+            <location line="+53" />
+            <source>Chosen: %1 · %2 · legal representative %3 (ID %4)</source>
+            <translation>已选择：%1 · %2 · 法定代表人 %3（身份证号 %4）</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>The unified social credit code is missing.</source>
+            <translation>缺少统一社会信用代码。</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>A firm with the unified social credit code %1 is already registered: %2. Open it instead of registering it again.</source>
+            <translation>统一社会信用代码为 %1 的企业已登记：%2。请直接打开该企业，不要重复登记。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Valid: %1</source>
+            <translation>有效：%1</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Valid; recorded and shown as %1.</source>
+            <translation>有效；将记录并显示为 %1。</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>No firm is chosen: search for the firm and click it, or register it.</source>
+            <translation>未选择企业：请搜索企业并点击选中，或登记新企业。</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>The registered name is missing: type the name on the business licence.</source>
+            <translation>缺少登记名称：请输入营业执照上的名称。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The legal representative is missing: type the name on the business licence.</source>
+            <translation>缺少法定代表人：请输入营业执照上的姓名。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The legal representative's ID number is missing.</source>
+            <translation>缺少法定代表人身份证号码。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The legal representative's ID number is refused: %1</source>
+            <translation>法定代表人身份证号码不被接受：%1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The established date %1 is in the future: type the date on the business licence.</source>
+            <translation>成立日期 %1 晚于今天：请输入营业执照上的日期。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The registered capital cannot be negative.</source>
+            <translation>注册资本不能为负数。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The registered capital is refused: %1</source>
+            <translation>注册资本不被接受：%1</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>The firm could not be registered: %1</source>
+            <translation>无法登记该企业：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::WalkInMatchingPage</name>
+        <message>
+            <location filename="../ui/window/walkinmatchingpage.cpp" line="+26" />
+            <source>6. Matching and submission</source>
+            <translation>6. 匹配与提交</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Choose the products to apply for; one application is submitted per product.</source>
+            <translation>选择要申请的产品；每个产品提交一份申请。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Submit</source>
+            <translation>提交</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Apply</source>
+            <translation>申请</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Rank</source>
+            <translation>排名</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Institution</source>
+            <translation>机构</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Product</source>
+            <translation>产品</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Score</source>
+            <translation>评分</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Annual cost</source>
+            <translation>年化成本</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Explanation</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Policies the firm is eligible for (for information):</source>
+            <translation>企业符合条件的政策（仅供参考）：</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Matching scores are credit data and are shown only under a valid authorization of the firm: %1</source>
+            <translation>匹配评分属于信用数据，仅在企业授权有效时显示：%1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The firm has no authorization.</source>
+            <translation>该企业没有授权。</translation>
+        </message>
+        <message>
+            <location line="+53" />
+            <source>Not shown and cannot be chosen: %1</source>
+            <translation>不显示且不可选择：%1</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>%1 (%2): estimated benefit %3</source>
+            <translation>%1（%2）：预计收益 %3</translation>
+        </message>
+        <message>
+            <location line="+60" />
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Nothing was submitted; the pre-review blocks these applications:
+%1</source>
+            <translation>未提交任何申请；预审阻止了以下申请：
+%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::WalkInNeedPage</name>
+        <message>
+            <location filename="../ui/window/walkinneedpage.cpp" line="+24" />
+            <source>3. Financing need</source>
+            <translation>3. 融资需求</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How much the firm needs, for how long, what for, and what it can offer as security.</source>
+            <translation>企业需要多少资金、期限多长、用于什么，以及能提供什么担保。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>in 万元, e.g. 300</source>
+            <translation>单位：万元，例如 300</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source> months</source>
+            <translation> 个月</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Not specified</source>
+            <translation>未指定</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>unsecured</source>
+            <translation>信用</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>mortgage</source>
+            <translation>抵押</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>pledge</source>
+            <translation>质押</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>guarantee</source>
+            <translation>保证</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Amount (万元):</source>
+            <translation>金额（万元）：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Term:</source>
+            <translation>期限：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purpose:</source>
+            <translation>用途：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Collateral offered:</source>
+            <translation>可提供的担保：</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>The amount is refused: %1</source>
+            <translation>金额不被接受：%1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The amount must be more than zero: type the amount the firm needs in 万元.</source>
+            <translation>金额必须大于零：请输入企业所需金额（万元）。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The purpose is missing: choose or type what the money is for.</source>
+            <translation>缺少用途：请选择或输入资金用途。</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::WalkInPage</name>
+        <message>
+            <location filename="../ui/window/walkinpage.cpp" line="+16" />
+            <source>Receive a walk-in firm…</source>
+            <translation>接待来访企业…</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Register or find the firm, record its authorization, check its documents, pre-review and submit its applications, then hand over the receipt. Works without the network: everything is saved in the local store.</source>
+            <translation>登记或查找企业，录入其授权书，核对材料，预审并提交申请，然后交付回执。无需网络即可使用：所有内容都保存在本地存储中。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Receipt of the last visit:</source>
+            <translation>上次来访的回执：</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::WalkInPrereviewPage</name>
+        <message>
+            <location filename="../ui/window/walkinprereviewpage.cpp" line="+27" />
+            <source>Blocks submission</source>
+            <translation>阻止提交</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Warning</source>
+            <translation>警告</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Note</source>
+            <translation>提示</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Print the slip…</source>
+            <translation>打印清单…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save the slip…</source>
+            <translation>保存清单…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>5. Pre-review</source>
+            <translation>5. 预审</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Completeness, validity, product limits and eligibility of the application.</source>
+            <translation>申请的完整性、有效性、产品限额及准入条件。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Severity</source>
+            <translation>严重程度</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Finding</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>How to fix it</source>
+            <translation>修改方法</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>“Bring these next visit” slip:</source>
+            <translation>“下次来访请携带”清单：</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <location line="+5" />
+            <source>Save the slip</source>
+            <translation>保存清单</translation>
+        </message>
+        <message>
+            <location line="-5" />
+            <source>Text files (*.txt)</source>
+            <translation>文本文件 (*.txt)</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>No product is chosen: go back to the documents step and choose one.</source>
+            <translation>尚未选择产品：请返回材料步骤选择一个产品。</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>Submission is blocked by %n finding(s). Fix them, or print the slip for the firm's next visit.</source>
+            <translation>
+                <numerusform>有 %n 个问题阻止提交。请修正这些问题，或打印清单供企业下次来访时使用。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>The application can be submitted (%n warning(s)).</source>
+            <translation>
+                <numerusform>该申请可以提交（%n 条警告）。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>The slip cannot be saved to “%1”: %2</source>
+            <translation>无法将清单保存到“%1”：%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::WalkInReceipt</name>
+        <message>
+            <location filename="../ui/window/walkinreceipt.cpp" line="+46" />
+            <source>Receipt of financing applications</source>
+            <translation>融资申请回执</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Firm: %1 (unified social credit code %2)</source>
+            <translation>企业：%1（统一社会信用代码 %2）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Legal representative: %1, ID number %2</source>
+            <translation>法定代表人：%1，身份证号码 %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Submitted on %1 at the service window of %2, received by %3.</source>
+            <translation>于 %1 在%2服务窗口提交，受理人：%3。</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>Application %1: %2, %3, %4 for %n month(s).</source>
+            <translation>
+                <numerusform>申请 %1：%2，%3，%4，期限 %n 个月。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Acceptance is due by %1 (%2 working days after submission).</source>
+            <translation>应于 %1 前受理（提交后 %2 个工作日）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The result is due by %1 if the application is accepted on %2; the result deadline is %3 working days after the actual acceptance day.</source>
+            <translation>如申请于 %2 受理，应于 %1 前出具结果；结果期限为实际受理日后 %3 个工作日。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Working days follow the official holiday calendar; public holidays in this period: %1.</source>
+            <translation>工作日按官方节假日安排计算；此期间的法定节假日：%1。</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <location line="+13" />
+            <source>The receipt cannot be saved to “%1”: %2</source>
+            <translation>无法将回执保存到“%1”：%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::WalkInReceiptPage</name>
+        <message>
+            <location filename="../ui/window/walkinreceiptpage.cpp" line="+18" />
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save as PDF…</source>
+            <translation>另存为 PDF…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>7. Receipt</source>
+            <translation>7. 回执</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The applications are submitted. Hand the receipt to the firm.</source>
+            <translation>申请已提交。请将回执交给企业。</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <location line="+7" />
+            <source>Save the receipt</source>
+            <translation>保存回执</translation>
+        </message>
+        <message>
+            <location line="-7" />
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::WalkInWizard</name>
+        <message>
+            <location filename="../ui/window/walkinwizard.cpp" line="+30" />
+            <source>Walk-in firm reception</source>
+            <translation>企业现场接待</translation>
+        </message>
+        <message>
+            <location line="+129" />
+            <source>No product is chosen: choose at least one product to apply for.</source>
+            <translation>未选择产品：请至少选择一个要申请的产品。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The applications of this visit have already been submitted.</source>
+            <translation>本次来访的申请已经提交。</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The document “%1” could not be saved: %2</source>
+            <translation>无法保存材料“%1”：%2</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The product %1 no longer exists; choose another one.</source>
+            <translation>产品 %1 已不存在；请选择其他产品。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The application to %1 could not be saved: %2</source>
+            <translation>无法保存向 %1 提交的申请：%2</translation>
         </message>
     </context>
 </TS>
