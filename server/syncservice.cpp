@@ -456,20 +456,20 @@ std::optional<Sync::PullPage> SyncService::pull(const Caller &caller, const Sync
     // Rows up to the head read now are all committed; later commits wait for the next request.
     const qint64 head = m_db.headSequence();
     const Scope scope(m_db, m_today);
-    QList<Sync::Row> rows;
-    for (const Sync::EntitySpec *spec : std::as_const(specs)) {
-        const Scope::Predicate where = scope.readPredicate(caller, *spec, u"t"_s);
+    QList<Scope::Predicate> predicates;
+    for (const Sync::EntitySpec *spec : std::as_const(specs))
+        predicates.append(scope.readPredicate(caller, *spec, u"t"_s));
+
+    // Phase 1: the versions only (index-friendly, no row conversion), to find the page's last version:
+    // reading pageSize + 1 whole rows from every entity would convert up to twelve pages to output one.
+    std::vector<qint64> versions;
+    for (qsizetype e = 0; e < specs.size(); ++e) {
+        const Scope::Predicate &where = predicates.at(e);
         if (where.sql == u"1 = 0"_s)
             continue;
-        // Sorted: QJsonObject keeps its keys sorted, so inserting in order appends (no moves).
-        QStringList wire = spec->wireFieldNames();
-        wire.sort();
-        QString sql = u"SELECT t.id, t.version, t.updated_at, t.deleted"_s;
-        for (const QString &n : wire)
-            sql += u", t."_s + ServerDatabase::quoted(n);
-        sql += u" FROM "_s + ServerDatabase::quoted(spec->name)
-               + u" t WHERE t.version > ? AND t.version <= ? AND ("_s + where.sql
-               + u") ORDER BY t.version LIMIT ?"_s;
+        const QString sql = u"SELECT t.version FROM "_s + ServerDatabase::quoted(specs.at(e)->name)
+                            + u" t WHERE t.version > ? AND t.version <= ? AND ("_s + where.sql
+                            + u") ORDER BY t.version LIMIT ?"_s;
         QString error;
         QSqlQuery *q = m_db.prepared(sql, &error);
         if (!q)
@@ -479,6 +479,43 @@ std::optional<Sync::PullPage> SyncService::pull(const Caller &caller, const Sync
         for (const QVariant &b : where.binds)
             q->addBindValue(b);
         q->addBindValue(request.pageSize + 1);
+        if (!q->exec())
+            return fail(
+                Tr::tr("The %1 rows could not be read: %2").arg(specs.at(e)->name, q->lastError().text()));
+        while (q->next())
+            versions.push_back(q->value(0).toLongLong());
+        q->finish();
+    }
+    const bool more = qint64(versions.size()) > request.pageSize;
+    qint64 last = head;
+    if (more) {
+        std::nth_element(versions.begin(), versions.begin() + (request.pageSize - 1), versions.end());
+        last = versions[size_t(request.pageSize - 1)];
+    }
+
+    // Phase 2: exactly the rows of the page (versions are unique across entities: one sequence).
+    QList<Sync::Row> rows;
+    for (qsizetype e = 0; e < specs.size(); ++e) {
+        const Sync::EntitySpec *spec = specs.at(e);
+        const Scope::Predicate &where = predicates.at(e);
+        if (where.sql == u"1 = 0"_s)
+            continue;
+        // Sorted: QJsonObject keeps its keys sorted, so inserting in order appends (no moves).
+        QStringList wire = spec->wireFieldNames();
+        wire.sort();
+        QString sql = u"SELECT t.id, t.version, t.updated_at, t.deleted"_s;
+        for (const QString &n : wire)
+            sql += u", t."_s + ServerDatabase::quoted(n);
+        sql += u" FROM "_s + ServerDatabase::quoted(spec->name)
+               + u" t WHERE t.version > ? AND t.version <= ? AND ("_s + where.sql + u") ORDER BY t.version"_s;
+        QString error;
+        QSqlQuery *q = m_db.prepared(sql, &error);
+        if (!q)
+            return fail(error);
+        q->addBindValue(request.cursor);
+        q->addBindValue(last);
+        for (const QVariant &b : where.binds)
+            q->addBindValue(b);
         if (!q->exec())
             return fail(Tr::tr("The %1 rows could not be read: %2").arg(spec->name, q->lastError().text()));
         while (q->next()) {
@@ -504,10 +541,8 @@ std::optional<Sync::PullPage> SyncService::pull(const Caller &caller, const Sync
     std::sort(rows.begin(), rows.end(),
               [](const Sync::Row &a, const Sync::Row &b) { return a.version < b.version; });
     Sync::PullPage page;
-    page.hasMore = rows.size() > request.pageSize;
-    if (page.hasMore)
-        rows.resize(request.pageSize);
-    page.nextCursor = page.hasMore ? rows.last().version : std::max(head, request.cursor);
+    page.hasMore = more;
+    page.nextCursor = more ? last : std::max(head, request.cursor);
     page.rows = rows;
 
     if (caller.isBank()) {

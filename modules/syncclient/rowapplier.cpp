@@ -77,24 +77,27 @@ RowApplier::Outcome RowApplier::apply(const Sync::Row &row, QString *errorMessag
         where = u"id = ?"_s;
         keyValues = {row.id};
     }
-    QSqlQuery query(m_db.sql());
-    query.setForwardOnly(true);
-    query.prepare(u"SELECT id, version FROM "_s + row.entity + u" WHERE "_s + where);
-    for (const QVariant &v : keyValues)
-        query.addBindValue(v);
-    if (!query.exec())
-        return fail(failure(query, row));
-    const bool exists = query.next();
-    const QString localId = exists ? query.value(0).toString() : row.id;
-    const qint64 localVersion = exists ? query.value(1).toLongLong() : 0;
-    query.finish();
+    QSqlQuery *select
+        = statement(u"SELECT id, version FROM "_s + row.entity + u" WHERE "_s + where, errorMessage);
+    if (!select)
+        return Outcome::Failed;
+    for (qsizetype i = 0; i < keyValues.size(); ++i)
+        select->bindValue(int(i), keyValues.at(i));
+    if (!select->exec())
+        return fail(failure(*select, row));
+    const bool exists = select->next();
+    const QString localId = exists ? select->value(0).toString() : row.id;
+    const qint64 localVersion = exists ? select->value(1).toLongLong() : 0;
+    select->finish();
     if (exists && localVersion >= row.version)
         return Outcome::Skipped;
     if (!exists && row.deleted)
         return Outcome::Skipped;
 
     QSet<QString> pending;
-    if (exists) {
+    if (!m_outboxEmpty)
+        m_outboxEmpty = Store::Outbox(m_db).count() == 0;
+    if (exists && !*m_outboxEmpty) {
         for (const Store::Outbox::Operation &op : Store::Outbox(m_db).pendingFor(row.entity, localId)) {
             if (op.opId == exceptOpId)
                 continue;
@@ -133,12 +136,30 @@ RowApplier::Outcome RowApplier::apply(const Sync::Row &row, QString *errorMessag
         sql = u"INSERT INTO "_s + row.entity + u" ("_s + columns.join(u", "_s) + u") VALUES ("_s
               + QStringList(columns.size(), u"?"_s).join(u", "_s) + u")"_s;
     }
-    query.prepare(sql);
-    for (const QVariant &v : values)
-        query.addBindValue(v);
-    if (!query.exec())
-        return fail(failure(query, row));
+    QSqlQuery *write = statement(sql, errorMessage);
+    if (!write)
+        return Outcome::Failed;
+    for (qsizetype i = 0; i < values.size(); ++i)
+        write->bindValue(int(i), values.at(i));
+    if (!write->exec())
+        return fail(failure(*write, row));
     return Outcome::Written;
+}
+
+QSqlQuery *RowApplier::statement(const QString &sql, QString *errorMessage)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        QSqlQuery query(m_db.sql());
+        query.setForwardOnly(true);
+        if (!query.prepare(sql)) {
+            if (errorMessage)
+                *errorMessage = query.lastError().text();
+            return nullptr;
+        }
+        it = m_statements.insert(sql, std::move(query));
+    }
+    return &it.value();
 }
 
 } // namespace XinDai::SyncClient

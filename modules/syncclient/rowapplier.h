@@ -1,6 +1,10 @@
 #pragma once
 
+#include <QHash>
+#include <QSqlQuery>
 #include <QString>
+
+#include <optional>
 
 namespace XinDai::Store {
 class Database;
@@ -39,7 +43,13 @@ public:
     Outcome apply(const Sync::Row &row, QString *errorMessage, const QString &exceptOpId = {});
 
 private:
+    /// The prepared statement for \a sql, prepared once per applier (a page has thousands of rows of a
+    /// handful of shapes); nullptr when preparing failed (*errorMessage then says why).
+    QSqlQuery *statement(const QString &sql, QString *errorMessage);
+
     Store::Database &m_db;
+    QHash<QString, QSqlQuery> m_statements;
+    std::optional<bool> m_outboxEmpty; ///< read once: nothing is queued → no field needs protecting
 };
 
 } // namespace XinDai::SyncClient

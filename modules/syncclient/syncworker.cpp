@@ -319,9 +319,12 @@ void SyncWorker::onPulled(const Reply &reply)
         return;
     }
     const qint64 cursor = SyncState(*m_db).cursor();
+    if (page->hasMore && page->nextCursor > cursor)
+        prefetch(page->nextCursor);
     PullApplier applier(*m_db);
     switch (applier.apply(*page, &error)) {
     case PullApplier::Result::ChecksumMismatch:
+        dropPrefetch();
         if (++m_checksumRetries <= maxChecksumRetries) {
             pullNext();
         } else {
@@ -329,6 +332,7 @@ void SyncWorker::onPulled(const Reply &reply)
         }
         return;
     case PullApplier::Result::Failed:
+        dropPrefetch();
         retryLater(error);
         return;
     case PullApplier::Result::Applied:
@@ -346,10 +350,53 @@ void SyncWorker::onPulled(const Reply &reply)
     }
     if (page->hasMore) {
         publish();
-        pullNext();
+        if (m_prefetched) {
+            const Reply next = *std::exchange(m_prefetched, std::nullopt);
+            const quint64 generation = m_pullGeneration;
+            // Queued, not recursive: a long first sync would otherwise nest one call per page.
+            QTimer::singleShot(0, this, [this, next, generation] {
+                if (generation == m_pullGeneration && !m_stopped)
+                    onPulled(next);
+            });
+        } else if (m_prefetchInFlight) {
+            m_waitingForPrefetch = true;
+        } else {
+            pullNext();
+        }
         return;
     }
+    dropPrefetch();
     finishCycle();
+}
+
+void SyncWorker::prefetch(qint64 cursor)
+{
+    dropPrefetch();
+    Sync::PullRequest request;
+    request.cursor = cursor;
+    request.pageSize = std::clamp<qint64>(m_options.pullPageSize, Sync::PullRequest::MinPageSize,
+                                          Sync::PullRequest::MaxPageSize);
+    m_prefetchInFlight = true;
+    const quint64 generation = m_pullGeneration;
+    post(u"sync/pull"_s, request.toJson(), [this, generation](const Reply &reply) {
+        if (generation != m_pullGeneration)
+            return;
+        m_prefetchInFlight = false;
+        if (m_waitingForPrefetch) {
+            m_waitingForPrefetch = false;
+            onPulled(reply);
+        } else {
+            m_prefetched = reply;
+        }
+    });
+}
+
+void SyncWorker::dropPrefetch()
+{
+    ++m_pullGeneration;
+    m_prefetched.reset();
+    m_prefetchInFlight = false;
+    m_waitingForPrefetch = false;
 }
 
 void SyncWorker::finishCycle()
@@ -369,6 +416,7 @@ void SyncWorker::finishCycle()
 
 void SyncWorker::retryLater(const QString &message)
 {
+    dropPrefetch();
     m_running = false;
     m_again = false;
     m_inFlight.clear();
@@ -387,6 +435,7 @@ void SyncWorker::retryLater(const QString &message)
 
 void SyncWorker::signedOut(const QString &message)
 {
+    dropPrefetch();
     m_running = false;
     m_again = false;
     m_inFlight.clear();

@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -59,6 +60,11 @@ private:
     void onPushed(const Reply &reply);
     void pullNext();
     void onPulled(const Reply &reply);
+    /// Asks for the page after \a cursor while the current page is being applied (the server builds it
+    /// and the network carries it meanwhile); the cursor still moves only after each commit.
+    void prefetch(qint64 cursor);
+    /// Forgets a prefetched page or one in flight (after a failure the cycle starts over).
+    void dropPrefetch();
     void finishCycle();
     void retryLater(const QString &message);
     void signedOut(const QString &message);
@@ -82,6 +88,10 @@ private:
     int m_failures = 0;
     int m_batchLimit = 0;
     int m_checksumRetries = 0;
+    std::optional<Reply> m_prefetched; ///< the next page, arrived while the previous one was applied
+    bool m_prefetchInFlight = false;
+    bool m_waitingForPrefetch = false;
+    quint64 m_pullGeneration = 0; ///< bumped by dropPrefetch(): late answers of older requests are ignored
     qint64 m_startCursor = 0;
     QVector<Store::Outbox::Operation> m_inFlight;
     SyncStatus m_status;
