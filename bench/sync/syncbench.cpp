@@ -1,0 +1,397 @@
+// Sync benchmarks (issue 3), loopback only, bounded in time; prints JSON lines:
+//   {"bench":"sync_seed",...}         server-side load of the dataset through RowStore (rows/s)
+//   {"bench":"sync_initial",...}      first sync of a fresh client store: 50,000 firms + 500,000 series rows
+//   +
+//                                     20,000 applications (rows/s, server and client peak RSS)
+//   {"bench":"sync_incremental",...}  push + pull of 100 edited applications per cycle (p50/p95 ms)
+//   {"bench":"sync_concurrent",...}   200 clients pulling pages for 30 s (requests/s, p99 ms, errors)
+// Usage: xindai-bench-sync --server BIN [--db URL] [--firms N] [--series-per-firm N] [--applications N]
+//                          [--clients N] [--duration S] [--rounds N]
+// (internal: xindai-bench-sync seed --db URL ... fills the store; run as a child so RSS figures are clean)
+
+#include "../store/benchutil.h"
+#include "core/domain/syncmeta.h"
+#include "security/passwordhasher.h"
+#include "server/rowstore.h"
+#include "server/serverdatabase.h"
+#include "store/applicationrepository.h"
+#include "store/database.h"
+#include "syncclient/syncengine.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <algorithm>
+#include <memory>
+
+using namespace XinDai;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr auto kPassword = "bench-password-2026";
+
+enum IdKind { ParkId = 1, InstitutionId, ProductId, UserId, FirmId, SeriesId, ApplicationId };
+
+QString uuidFor(IdKind kind, qint64 n)
+{
+    // Deterministic ids in the store's form (lower-case UUID) so that a rerun changes nothing.
+    return u"%1-0000-4000-8000-%2"_s.arg(int(kind), 8, 16, QChar(u'0')).arg(n, 12, 10, QChar(u'0'));
+}
+
+int seed(const QStringList &args)
+{
+    const QString url = Bench::option(args, "--db");
+    const qint64 firms = Bench::option(args, "--firms", u"50000"_s).toLongLong();
+    const qint64 perFirm = Bench::option(args, "--series-per-firm", u"10"_s).toLongLong();
+    const qint64 applications = Bench::option(args, "--applications", u"20000"_s).toLongLong();
+    Server::ServerDatabase db;
+    QString error;
+    if (!db.open(url, &error) || !db.migrate(&error)) {
+        qCritical("%s", qPrintable(error));
+        return 1;
+    }
+    Server::RowStore rows(db);
+    rows.setRestampOnScopeChange(false);
+    QElapsedTimer timer;
+    timer.start();
+    qint64 written = 0;
+    auto put = [&](const char *entity, const QString &id, const QJsonObject &fields) {
+        if (!rows.upsert(QString::fromLatin1(entity), id, fields, &error)) {
+            qCritical("%s %s: %s", entity, qPrintable(id), qPrintable(error));
+            return false;
+        }
+        ++written;
+        return true;
+    };
+    db.transaction();
+    const QString park = uuidFor(ParkId, 1);
+    const QString bank = uuidFor(InstitutionId, 1);
+    const QString product = uuidFor(ProductId, 1);
+    bool ok = put("park", park,
+                  {{u"code"_s, u"CSHX"_s}, {u"name"_s, u"长沙高新区"_s}, {u"region_code"_s, u"430104"_s}})
+              && put("institution", bank,
+                     {{u"code"_s, u"BENCH"_s}, {u"name"_s, u"基准银行"_s}, {u"type"_s, u"bank"_s}})
+              && put("product", product,
+                     {{u"institution_id"_s, bank},
+                      {u"name"_s, u"基准贷"_s},
+                      {u"max_amount"_s, 1000000000},
+                      {u"max_term_months"_s, 36}});
+    const QString hash = Security::PasswordHasher::hash(QString::fromLatin1(kPassword));
+    for (int u = 0; ok && u < 4; ++u) {
+        ok = put("app_user", uuidFor(UserId, u),
+                 {{u"login"_s, u"bench%1"_s.arg(u)},
+                  {u"display_name"_s, u"Bench %1"_s.arg(u)},
+                  {u"role"_s, u"admin"_s},
+                  {u"password_hash"_s, hash}});
+    }
+    static const char *kinds[]
+        = {"tax_paid",    "social_insurance_headcount", "housing_fund", "electricity", "bank_inflow",
+           "bank_outflow"};
+    for (qint64 f = 0; ok && f < firms; ++f) {
+        const QString firm = uuidFor(FirmId, f);
+        // A syntactically plausible 18-character code; the server stores what it is given.
+        const QString uscc = u"91430100%1"_s.arg(f, 10, 10, QChar(u'0'));
+        ok = put("enterprise", firm,
+                 {{u"uscc"_s, uscc},
+                  {u"name"_s, u"长沙基准企业%1有限公司"_s.arg(f)},
+                  {u"kind"_s, u"company"_s},
+                  {u"park_id"_s, park},
+                  {u"region_code"_s, u"430104"_s},
+                  {u"industry_code"_s, u"C34"_s},
+                  {u"employees"_s, 10 + f % 300},
+                  {u"annual_revenue"_s, (f % 1000 + 1) * 1000000}});
+        for (qint64 s = 0; ok && s < perFirm; ++s) {
+            const QDate month = QDate(2026, 10, 1).addMonths(-int(s / 6));
+            ok = put("monthly_value", uuidFor(SeriesId, f * perFirm + s),
+                     {{u"enterprise_id"_s, firm},
+                      {u"kind"_s, QString::fromLatin1(kinds[s % 6])},
+                      {u"month"_s, month.toString(Qt::ISODate)},
+                      {u"value"_s, (f * 7 + s * 13) % 100000}});
+        }
+        if (ok && f % 5000 == 4999) {
+            ok = db.commit() && db.transaction();
+        }
+    }
+    for (qint64 a = 0; ok && a < applications; ++a) {
+        ok = put("application", uuidFor(ApplicationId, a),
+                 {{u"number"_s, u"XD-2026-%1"_s.arg(a + 1, 7, 10, QChar(u'0'))},
+                  {u"enterprise_id"_s, uuidFor(FirmId, a % std::max<qint64>(1, firms))},
+                  {u"product_id"_s, product},
+                  {u"institution_id"_s, bank},
+                  {u"park_id"_s, park},
+                  {u"amount"_s, 100000000 + a % 50 * 1000000},
+                  {u"term_months"_s, 12},
+                  {u"state"_s, u"draft"_s},
+                  {u"created_at"_s, u"2026-11-20T08:00:00.000Z"_s}});
+    }
+    if (!ok || !db.commit()) {
+        db.rollback();
+        return 1;
+    }
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    Bench::emitJson({{u"bench"_s, u"sync_seed"_s},
+                     {u"rows"_s, written},
+                     {u"seconds"_s, Bench::round3(seconds)},
+                     {u"rows_per_s"_s, qint64(double(written) / seconds)},
+                     {u"backend"_s, url.section(u':', 0, 0)}});
+    return 0;
+}
+
+double peakRssMbOf(qint64 pid)
+{
+    QFile status(u"/proc/%1/status"_s.arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    }
+    return 0;
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const size_t i = std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5));
+    return v[i];
+}
+
+/// Runs the event loop until \a done or \a timeoutMs; sleeps between events (a busy loop would take a
+/// core from the server and the sync worker on a 2-core machine).
+bool waitFor(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    QTimer tick;
+    tick.start(20);
+    while (!done()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    }
+    return true;
+}
+
+QByteArray loginToken(QNetworkAccessManager &nam, const QUrl &base, const QString &login)
+{
+    QNetworkRequest request(base.resolved(QUrl(u"auth/login"_s)));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    QNetworkReply *reply = nam.post(
+        request,
+        QJsonDocument(QJsonObject{{u"login"_s, login}, {u"password"_s, QString::fromLatin1(kPassword)}})
+            .toJson(QJsonDocument::Compact));
+    waitFor([&] { return reply->isFinished(); }, 60000);
+    const QByteArray token
+        = QJsonDocument::fromJson(reply->readAll()).object().value(u"token"_s).toString().toUtf8();
+    reply->deleteLater();
+    return token;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.value(1) == u"seed")
+        return seed(args);
+
+    const QString serverBin = Bench::option(args, "--server");
+    const qint64 firms = Bench::option(args, "--firms", u"50000"_s).toLongLong();
+    const qint64 perFirm = Bench::option(args, "--series-per-firm", u"10"_s).toLongLong();
+    const qint64 applications = Bench::option(args, "--applications", u"20000"_s).toLongLong();
+    const int clients = Bench::option(args, "--clients", u"200"_s).toInt();
+    const int duration = Bench::option(args, "--duration", u"30"_s).toInt();
+    const int rounds = Bench::option(args, "--rounds", u"30"_s).toInt();
+    if (serverBin.isEmpty()) {
+        qCritical("usage: xindai-bench-sync --server PATH/xindai-server [--db URL] [--firms N] ...");
+        return 2;
+    }
+    QTemporaryDir dir;
+    const QString dbUrl = Bench::option(args, "--db", u"sqlite:"_s + dir.filePath(u"server.db"_s));
+
+    // 1. Seed (child process).
+    QProcess seeder;
+    seeder.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    seeder.start(QCoreApplication::applicationFilePath(),
+                 {u"seed"_s, u"--db"_s, dbUrl, u"--firms"_s, QString::number(firms), u"--series-per-firm"_s,
+                  QString::number(perFirm), u"--applications"_s, QString::number(applications)});
+    if (!seeder.waitForFinished(-1) || seeder.exitCode() != 0)
+        return 1;
+    QTextStream(stdout) << seeder.readAllStandardOutput();
+
+    // 2. Server.
+    QProcess server;
+    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    server.start(serverBin,
+                 {u"serve"_s, u"--db"_s, dbUrl, u"--listen"_s, u"127.0.0.1:0"_s, u"--insecure-dev"_s});
+    if (!server.waitForStarted() || !server.waitForReadyRead(60000)) {
+        qCritical("the server did not start");
+        return 1;
+    }
+    const QUrl base(QJsonDocument::fromJson(server.readLine()).object().value(u"listening"_s).toString()
+                    + u'/');
+    auto stopServer = qScopeGuard([&] {
+        server.terminate();
+        server.waitForFinished(10000);
+    });
+
+    // 3. Initial sync into a fresh store.
+    const QString storePath = dir.filePath(u"client.db"_s);
+    {
+        Store::Database local;
+        QString error;
+        if (!local.open(storePath, &error)) {
+            qCritical("%s", qPrintable(error));
+            return 1;
+        }
+    }
+    SyncClient::SyncEngine::Options options;
+    options.storePath = storePath;
+    options.serverUrl = base;
+    options.intervalSeconds = 0;
+    options.pullPageSize = 5000;
+    auto engine = std::make_unique<SyncClient::SyncEngine>(options);
+    bool signedIn = false;
+    QObject::connect(engine.get(), &SyncClient::SyncEngine::loginFinished, &app,
+                     [&](bool ok, const QString &message, const QJsonObject &) {
+                         signedIn = ok;
+                         if (!ok)
+                             qCritical("login failed: %s", qPrintable(message));
+                     });
+    SyncClient::SyncStatus last;
+    QObject::connect(engine.get(), &SyncClient::SyncEngine::statusChanged, &app,
+                     [&](const SyncClient::SyncStatus &s) { last = s; });
+    QElapsedTimer timer;
+    timer.start();
+    engine->signIn(u"bench0"_s, QString::fromLatin1(kPassword));
+    // signIn starts the first cycle on success: wait for it to end.
+    if (!waitFor([&] { return signedIn && last.state == SyncClient::SyncStatus::State::UpToDate; }, 600000)) {
+        qCritical("the initial sync did not finish: %s", qPrintable(last.lastError));
+        return 1;
+    }
+    const double initialSeconds = double(timer.nsecsElapsed()) / 1e9;
+    const qint64 totalRows
+        = firms + firms * perFirm + applications + 7; // + park, institution, product, users
+    Bench::emitJson({{u"bench"_s, u"sync_initial"_s},
+                     {u"rows"_s, totalRows},
+                     {u"seconds"_s, Bench::round3(initialSeconds)},
+                     {u"rows_per_s"_s, qint64(double(totalRows) / initialSeconds)},
+                     {u"server_peak_rss_mb"_s, Bench::round3(peakRssMbOf(server.processId()))},
+                     {u"client_peak_rss_mb"_s, Bench::round3(Bench::peakRssMb())},
+                     {u"target_rows_per_s"_s, 100000}});
+
+    // 4. Incremental: 100 edited applications pushed and pulled per cycle.
+    std::vector<double> cycleMs;
+    {
+        Store::Database local;
+        QString error;
+        local.open(storePath, &error);
+        Store::ApplicationRepository repo(local);
+        QVector<Core::Application> apps = repo.applications();
+        for (int r = 0; r < rounds && apps.size() >= 100; ++r) {
+            for (int i = 0; i < 100; ++i) {
+                Core::Application &a = apps[(r * 100 + i) % apps.size()];
+                a.purpose = u"流动资金周转 %1"_s.arg(r);
+                if (!repo.save(a, &error)) {
+                    qCritical("%s", qPrintable(error));
+                    return 1;
+                }
+                a = *repo.application(a.meta.id); // the saved version is the next base
+            }
+            const QDateTime before = last.lastSuccess;
+            timer.restart();
+            engine->syncNow();
+            if (!waitFor(
+                    [&] {
+                        return last.state == SyncClient::SyncStatus::State::UpToDate
+                               && last.lastSuccess != before && last.pendingOperations == 0;
+                    },
+                    60000)) {
+                qCritical("an incremental cycle did not finish: %s", qPrintable(last.lastError));
+                return 1;
+            }
+            cycleMs.push_back(double(timer.nsecsElapsed()) / 1e6);
+        }
+    }
+    Bench::emitJson({{u"bench"_s, u"sync_incremental"_s},
+                     {u"operations_per_cycle"_s, 100},
+                     {u"cycles"_s, qint64(cycleMs.size())},
+                     {u"p50_ms"_s, Bench::round3(percentile(cycleMs, 0.5))},
+                     {u"p95_ms"_s, Bench::round3(percentile(cycleMs, 0.95))},
+                     {u"target_p50_ms"_s, 50}});
+    engine->shutdown();
+    engine.reset();
+
+    // 5. Concurrent pullers: each client pulls 100-row pages from a random cursor, back to back.
+    QNetworkAccessManager loginNam;
+    QList<QByteArray> tokens;
+    for (int u = 0; u < 4; ++u)
+        tokens.append(loginToken(loginNam, base, u"bench%1"_s.arg(u)));
+    if (tokens.contains(QByteArray())) {
+        qCritical("concurrent phase: login failed");
+        return 1;
+    }
+    std::vector<std::unique_ptr<QNetworkAccessManager>> nams;
+    std::vector<double> latencies;
+    qint64 requests = 0, errors = 0;
+    QElapsedTimer phase;
+    bool running = true;
+    std::function<void(int)> issue = [&](int c) {
+        if (!running)
+            return;
+        QNetworkRequest request(base.resolved(QUrl(u"sync/pull"_s)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+        request.setRawHeader("Authorization", "Bearer " + tokens[c % tokens.size()]);
+        const qint64 cursor = QRandomGenerator::global()->bounded(qint64(totalRows));
+        auto started = std::make_shared<QElapsedTimer>();
+        started->start();
+        QNetworkReply *reply = nams[size_t(c)]->post(
+            request, QJsonDocument(QJsonObject{{u"cursor"_s, cursor}, {u"pageSize"_s, 100}})
+                         .toJson(QJsonDocument::Compact));
+        QObject::connect(reply, &QNetworkReply::finished, &app, [&, reply, started, c] {
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            reply->readAll();
+            reply->deleteLater();
+            if (!running)
+                return;
+            ++requests;
+            latencies.push_back(double(started->nsecsElapsed()) / 1e6);
+            if (reply->error() != QNetworkReply::NoError || status != 200)
+                ++errors;
+            issue(c);
+        });
+    };
+    for (int c = 0; c < clients; ++c)
+        nams.push_back(std::make_unique<QNetworkAccessManager>());
+    phase.start();
+    for (int c = 0; c < clients; ++c)
+        issue(c);
+    waitFor([&] { return phase.elapsed() >= qint64(duration) * 1000; }, duration * 1000 + 5000);
+    running = false;
+    const double elapsed = double(phase.nsecsElapsed()) / 1e9;
+    Bench::emitJson({{u"bench"_s, u"sync_concurrent"_s},
+                     {u"clients"_s, clients},
+                     {u"seconds"_s, Bench::round3(elapsed)},
+                     {u"requests"_s, requests},
+                     {u"requests_per_s"_s, Bench::round3(double(requests) / elapsed)},
+                     {u"p50_ms"_s, Bench::round3(percentile(latencies, 0.5))},
+                     {u"p99_ms"_s, Bench::round3(percentile(latencies, 0.99))},
+                     {u"errors"_s, errors},
+                     {u"target_p99_ms"_s, 200},
+                     {u"server_peak_rss_mb"_s, Bench::round3(peakRssMbOf(server.processId()))}});
+    return 0;
+}
