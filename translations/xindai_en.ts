@@ -2885,9 +2885,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rowstore.cpp" line="+82"/>
-        <location line="+161"/>
-        <location line="+163"/>
+        <location filename="../server/rowstore.cpp" line="+92"/>
+        <location line="+165"/>
+        <location line="+169"/>
         <location line="+47"/>
         <location filename="../server/syncservice.cpp" line="+197"/>
         <location line="+243"/>
@@ -2895,13 +2895,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-363"/>
-        <location line="+174"/>
+        <location line="-373"/>
+        <location line="+178"/>
         <source>The field %1 is not a field of %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-168"/>
+        <location line="+210"/>
+        <source>The id %1 is not a lower-case UUID without braces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-186"/>
         <source>The %1 row could not be read: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2913,7 +2919,7 @@
     </message>
     <message>
         <location line="+87"/>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Every row of a bulk insert must name the same fields.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3089,7 +3095,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
+        <location line="+36"/>
         <source>The %1 rows could not be read: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4192,12 +4199,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>The server sent a page that does not move the sync cursor forward.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+152"/>
         <source>The server answered with HTTP status %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5305,7 +5312,7 @@ Verification code: %3</source>
 <context>
     <name>XinDai::Ui::Navigation</name>
     <message>
-        <location filename="../ui/shell/navigation.cpp" line="+29"/>
+        <location filename="../ui/shell/navigation.cpp" line="+28"/>
         <source>Overview</source>
         <translation type="unfinished"></translation>
     </message>

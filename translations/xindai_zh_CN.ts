@@ -2884,9 +2884,9 @@
             <translation>无法锁定同步序列：%1</translation>
         </message>
         <message>
-            <location filename="../server/rowstore.cpp" line="+82" />
-            <location line="+161" />
-            <location line="+163" />
+            <location filename="../server/rowstore.cpp" line="+92" />
+            <location line="+165" />
+            <location line="+169" />
             <location line="+47" />
             <location filename="../server/syncservice.cpp" line="+197" />
             <location line="+243" />
@@ -2894,13 +2894,19 @@
             <translation>本服务器不同步实体 %1。</translation>
         </message>
         <message>
-            <location line="-363" />
-            <location line="+174" />
+            <location line="-373" />
+            <location line="+178" />
             <source>The field %1 is not a field of %2.</source>
             <translation>字段 %1 不是 %2 的字段。</translation>
         </message>
         <message>
-            <location line="-144" />
+            <location line="-168" />
+            <location line="+210" />
+            <source>The id %1 is not a lower-case UUID without braces.</source>
+            <translation>ID %1 不是不带花括号的小写 UUID。</translation>
+        </message>
+        <message>
+            <location line="-186" />
             <source>The %1 row could not be read: %2</source>
             <translation>无法读取 %1 行：%2</translation>
         </message>
@@ -2912,7 +2918,7 @@
         </message>
         <message>
             <location line="+87" />
-            <location line="+16" />
+            <location line="+22" />
             <source>Every row of a bulk insert must name the same fields.</source>
             <translation>批量插入的每一行必须指定相同的字段。</translation>
         </message>
@@ -3088,7 +3094,8 @@
             <translation>数据库无法提交此次推送：%1</translation>
         </message>
         <message>
-            <location line="+60" />
+            <location line="+61" />
+            <location line="+36" />
             <source>The %1 rows could not be read: %2</source>
             <translation>无法读取 %1 行：%2</translation>
         </message>
@@ -4189,12 +4196,12 @@
             <translation>服务器发送了无效的数据页：%1</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+30" />
             <source>The server sent a page that does not move the sync cursor forward.</source>
             <translation>服务器发送的数据页未使同步游标前进。</translation>
         </message>
         <message>
-            <location line="+107" />
+            <location line="+152" />
             <source>The server answered with HTTP status %1.</source>
             <translation>服务器应答了 HTTP 状态码 %1。</translation>
         </message>
@@ -5296,7 +5303,7 @@ Verification code: %3</source>
     <context>
         <name>XinDai::Ui::Navigation</name>
         <message>
-            <location filename="../ui/shell/navigation.cpp" line="+29" />
+            <location filename="../ui/shell/navigation.cpp" line="+28" />
             <source>Overview</source>
             <translation>概览</translation>
         </message>
