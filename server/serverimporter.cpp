@@ -4,6 +4,7 @@
 #include "core/money.h"
 #include "core/regioncodes.h"
 #include "core/uscc.h"
+#include "intake/cellformats.h"
 #include "intake/columnmapping.h"
 #include "intake/csvparser.h"
 #include "server/rowstore.h"
@@ -22,21 +23,6 @@ namespace XinDai::Server {
 namespace {
 
 using Intake::ColumnMapping;
-
-QString normalizeHeader(const QString &text)
-{
-    QString out;
-    for (QChar c : text) {
-        if (c.isSpace() || c == QChar(0xFEFF) || c == u'_' || c == u'-')
-            continue;
-        if (c == QChar(0xFF08))
-            c = u'(';
-        else if (c == QChar(0xFF09))
-            c = u')';
-        out += c.toLower();
-    }
-    return out;
-}
 
 /// Record columns: key, Chinese header, aliases (docs/import-formats.md, "Public credit records").
 struct RecordColumn
@@ -77,51 +63,6 @@ const QHash<QString, QString> &recordKinds()
         return h;
     }();
     return kinds;
-}
-
-struct SeriesKind
-{
-    QString code;
-    bool money = false;
-};
-
-const QHash<QString, SeriesKind> &seriesKinds()
-{
-    static const QHash<QString, SeriesKind> kinds = [] {
-        QHash<QString, SeriesKind> h;
-        const SeriesKind tax{QStringLiteral("tax_paid"), true};
-        const SeriesKind social{QStringLiteral("social_insurance_headcount"), false};
-        const SeriesKind fund{QStringLiteral("housing_fund"), true};
-        const SeriesKind power{QStringLiteral("electricity"), false};
-        const SeriesKind in{QStringLiteral("bank_inflow"), true};
-        const SeriesKind out{QStringLiteral("bank_outflow"), true};
-        h.insert(QStringLiteral("tax_paid"), tax);
-        h.insert(QStringLiteral("纳税额"), tax);
-        h.insert(QStringLiteral("social_insured"), social);
-        h.insert(QStringLiteral("social_insurance_headcount"), social);
-        h.insert(QStringLiteral("社保缴纳人数"), social);
-        h.insert(QStringLiteral("housing_fund"), fund);
-        h.insert(QStringLiteral("公积金"), fund);
-        h.insert(QStringLiteral("electricity"), power);
-        h.insert(QStringLiteral("用电量"), power);
-        h.insert(QStringLiteral("bank_inflow"), in);
-        h.insert(QStringLiteral("银行流入"), in);
-        h.insert(QStringLiteral("bank_outflow"), out);
-        h.insert(QStringLiteral("银行流出"), out);
-        return h;
-    }();
-    return kinds;
-}
-
-QDate parseDate(const QString &text)
-{
-    for (const QString &format : {QStringLiteral("yyyy-MM-dd"), QStringLiteral("yyyy-M-d"),
-                                  QStringLiteral("yyyy/M/d"), QStringLiteral("yyyyMMdd")}) {
-        const QDate d = QDate::fromString(text, format);
-        if (d.isValid())
-            return d;
-    }
-    return {};
 }
 
 bool parseCount(const QString &text, qint64 *value)
@@ -233,13 +174,13 @@ ServerImporter::Result ServerImporter::importBytes(const QByteArray &bytes, Kind
     if (kind == Kind::Records) {
         for (const RecordColumn &rc : recordColumns()) {
             const QString key = QString::fromUtf16(rc.key);
-            QStringList names{normalizeHeader(key)};
+            QStringList names{Intake::CellFormats::normalizeHeader(key)};
             for (const char16_t *name : rc.names) {
                 if (name)
-                    names.append(normalizeHeader(QString::fromUtf16(name)));
+                    names.append(Intake::CellFormats::normalizeHeader(QString::fromUtf16(name)));
             }
             for (int i = 0; i < header.fields.size(); ++i) {
-                if (names.contains(normalizeHeader(header.fields.at(i)))) {
+                if (names.contains(Intake::CellFormats::normalizeHeader(header.fields.at(i)))) {
                     columns.insert(key, i);
                     break;
                 }
@@ -345,7 +286,7 @@ ServerImporter::Result ServerImporter::importBytes(const QByteArray &bytes, Kind
                 fields.insert(QStringLiteral("legal_rep"), text);
             }
             if (const QString text = ctx.cell(QStringLiteral("established")); !text.isEmpty()) {
-                const QDate d = parseDate(text);
+                const QDate d = Intake::CellFormats::parseDate(text);
                 if (!d.isValid())
                     ctx.fail(QStringLiteral("established"),
                              tr("The establishment date “%1” is not a date written YYYY-MM-DD.").arg(text));
@@ -422,10 +363,11 @@ ServerImporter::Result ServerImporter::importBytes(const QByteArray &bytes, Kind
             else if (month > now)
                 ctx.fail(QStringLiteral("month"), tr("The month %1 is in the future.").arg(monthText));
             const QString kindText = ctx.cell(QStringLiteral("kind"));
-            const auto seriesKind = seriesKinds().constFind(kindText.toLower());
+            const std::optional<Intake::CellFormats::SeriesKind> seriesKind
+                = Intake::CellFormats::seriesKind(kindText);
             qint64 value = 0;
             const QString valueText = ctx.cell(QStringLiteral("value"));
-            if (seriesKind == seriesKinds().constEnd()) {
+            if (!seriesKind) {
                 ctx.fail(
                     QStringLiteral("kind"),
                     tr("The kind of series “%1” is not known; use tax_paid, social_insured, housing_fund, "
@@ -450,7 +392,7 @@ ServerImporter::Result ServerImporter::importBytes(const QByteArray &bytes, Kind
             }
             if (ctx.errors.isEmpty()) {
                 key = {{QStringLiteral("enterprise_id"), firm},
-                       {QStringLiteral("kind"), seriesKind->code},
+                       {QStringLiteral("kind"), QString::fromLatin1(seriesKind->code)},
                        {QStringLiteral("month"), month.toString(Qt::ISODate)}};
                 fields = key;
                 fields.insert(QStringLiteral("value"), value);
@@ -468,7 +410,7 @@ ServerImporter::Result ServerImporter::importBytes(const QByteArray &bytes, Kind
                        "procurement.")
                         .arg(kindText));
             const QString dateText = ctx.cell(QStringLiteral("date"));
-            const QDate date = parseDate(dateText);
+            const QDate date = Intake::CellFormats::parseDate(dateText);
             if (!date.isValid())
                 ctx.fail(QStringLiteral("date"),
                          tr("The date “%1” is not a date written YYYY-MM-DD.").arg(dateText));
@@ -476,7 +418,7 @@ ServerImporter::Result ServerImporter::importBytes(const QByteArray &bytes, Kind
                 ctx.fail(QStringLiteral("date"),
                          tr("The date %1 of the record is in the future.").arg(date.toString(Qt::ISODate)));
             if (const QString text = ctx.cell(QStringLiteral("valid_to")); !text.isEmpty()) {
-                const QDate validTo = parseDate(text);
+                const QDate validTo = Intake::CellFormats::parseDate(text);
                 if (!validTo.isValid())
                     ctx.fail(QStringLiteral("valid_to"),
                              tr("The end of validity “%1” is not a date written YYYY-MM-DD.").arg(text));

@@ -1,24 +1,10 @@
 #include "intake/columnmapping.h"
 
+#include "intake/cellformats.h"
+
 namespace XinDai::Intake {
 
 namespace {
-
-QString normalizeHeader(const QString &text)
-{
-    QString out;
-    out.reserve(text.size());
-    for (QChar c : text) {
-        if (c.isSpace() || c == QChar(0xFEFF) || c == u'_' || c == u'-')
-            continue;
-        if (c == QChar(0xFF08))
-            c = u'(';
-        else if (c == QChar(0xFF09))
-            c = u')';
-        out += c.toLower();
-    }
-    return out;
-}
 
 struct FieldNames
 {
@@ -59,11 +45,11 @@ const QHash<QString, ColumnMapping::Field> &headerIndex()
     static const QHash<QString, ColumnMapping::Field> index = [] {
         QHash<QString, ColumnMapping::Field> h;
         for (const FieldNames &f : fieldTable()) {
-            h.insert(normalizeHeader(QString::fromUtf16(f.key)), f.field);
-            h.insert(normalizeHeader(QString::fromUtf16(f.chinese)), f.field);
+            h.insert(CellFormats::normalizeHeader(QString::fromUtf16(f.key)), f.field);
+            h.insert(CellFormats::normalizeHeader(QString::fromUtf16(f.chinese)), f.field);
             for (const char16_t *alias : f.aliases) {
                 if (alias)
-                    h.insert(normalizeHeader(QString::fromUtf16(alias)), f.field);
+                    h.insert(CellFormats::normalizeHeader(QString::fromUtf16(alias)), f.field);
             }
         }
         return h;
@@ -125,7 +111,7 @@ QString ColumnMapping::chineseName(Field field)
 
 std::optional<ColumnMapping::Field> ColumnMapping::fieldForHeader(const QString &header)
 {
-    const auto it = headerIndex().constFind(normalizeHeader(header));
+    const auto it = headerIndex().constFind(CellFormats::normalizeHeader(header));
     if (it == headerIndex().constEnd())
         return std::nullopt;
     return *it;

@@ -5,6 +5,7 @@
 #include "core/money.h"
 #include "core/regioncodes.h"
 #include "core/uscc.h"
+#include "intake/cellformats.h"
 #include "intake/csvparser.h"
 #include "store/database.h"
 #include "store/enterpriserepository.h"
@@ -52,17 +53,6 @@ struct RowContext
     void fail(Field f, const QString &reason) { errors.append({row, line, mapping.columnName(f), reason}); }
 };
 
-QDate parseDate(const QString &text)
-{
-    for (const QString &format : {QStringLiteral("yyyy-MM-dd"), QStringLiteral("yyyy-M-d"),
-                                  QStringLiteral("yyyy/M/d"), QStringLiteral("yyyyMMdd")}) {
-        const QDate d = QDate::fromString(text, format);
-        if (d.isValid())
-            return d;
-    }
-    return {};
-}
-
 /// Fast path for "123", "123.4", "123.45" (元 → fen); anything else goes through Money::parse.
 bool parseYuanFast(QStringView text, qint64 *fen)
 {
@@ -103,42 +93,6 @@ bool parseCount(QStringView text, qint64 *value)
     }
     *value = v;
     return true;
-}
-
-struct SeriesKindInfo
-{
-    Core::MonthlyValue::Kind kind;
-    const char *code; ///< store code (schema)
-    bool money;
-};
-
-const QHash<QString, SeriesKindInfo> &seriesKinds()
-{
-    using K = Core::MonthlyValue::Kind;
-    static const QHash<QString, SeriesKindInfo> kinds = [] {
-        QHash<QString, SeriesKindInfo> h;
-        const SeriesKindInfo tax{K::TaxPaid, "tax_paid", true};
-        const SeriesKindInfo social{K::SocialInsuranceHeadcount, "social_insurance_headcount", false};
-        const SeriesKindInfo fund{K::HousingFund, "housing_fund", true};
-        const SeriesKindInfo power{K::Electricity, "electricity", false};
-        const SeriesKindInfo in{K::BankInflow, "bank_inflow", true};
-        const SeriesKindInfo out{K::BankOutflow, "bank_outflow", true};
-        h.insert(QStringLiteral("tax_paid"), tax);
-        h.insert(QStringLiteral("纳税额"), tax);
-        h.insert(QStringLiteral("social_insured"), social);
-        h.insert(QStringLiteral("social_insurance_headcount"), social);
-        h.insert(QStringLiteral("社保缴纳人数"), social);
-        h.insert(QStringLiteral("housing_fund"), fund);
-        h.insert(QStringLiteral("公积金"), fund);
-        h.insert(QStringLiteral("electricity"), power);
-        h.insert(QStringLiteral("用电量"), power);
-        h.insert(QStringLiteral("bank_inflow"), in);
-        h.insert(QStringLiteral("银行流入"), in);
-        h.insert(QStringLiteral("bank_outflow"), out);
-        h.insert(QStringLiteral("银行流出"), out);
-        return h;
-    }();
-    return kinds;
 }
 
 /// A prepared statement on the store's SQLite connection (the store's bulk path binds the same way).
@@ -286,7 +240,7 @@ void Run::firmRow(RowContext &ctx)
 
     QDate established;
     if (const QString text = ctx.cell(Field::Established); !text.isEmpty()) {
-        established = parseDate(text);
+        established = CellFormats::parseDate(text);
         if (!established.isValid())
             ctx.fail(Field::Established,
                      Tr::tr("The establishment date “%1” is not a date written YYYY-MM-DD.").arg(text));
@@ -426,15 +380,15 @@ void Run::seriesRow(RowContext &ctx)
         }
     }
     const QString kindText = ctx.cell(Field::SeriesKind);
-    const auto kind = seriesKinds().constFind(kindText.toLower());
-    if (kind == seriesKinds().constEnd())
+    const std::optional<CellFormats::SeriesKind> kind = CellFormats::seriesKind(kindText);
+    if (!kind)
         ctx.fail(Field::SeriesKind,
                  Tr::tr("The kind of series “%1” is not known; use tax_paid, social_insured, housing_fund, "
                         "electricity, bank_inflow or bank_outflow.")
                      .arg(kindText));
     const QString valueText = ctx.cell(Field::Value);
     qint64 value = 0;
-    if (kind != seriesKinds().constEnd()) {
+    if (kind) {
         if (kind->money) {
             if (!parseYuanFast(valueText, &value)) {
                 const Core::Money::ParseResult parsed
