@@ -337,6 +337,8 @@ void Run::firmRow(RowContext &ctx)
             return;
         }
         m_storedUscc.insert(uscc);
+        if (stored)
+            ++m_result.updated;
     }
     ++m_result.imported;
 }
@@ -513,6 +515,7 @@ ImportResult CsvImporter::importBytes(const QByteArray &bytes, const Options &op
                                       const Progress &progress)
 {
     ImportResult result;
+    result.dryRun = options.dryRun;
     const TextEncoding::Decoded decoded = TextEncoding::decode(bytes, options.encoding);
     if (!decoded.ok) {
         result.fatalError = decoded.error;
@@ -591,6 +594,11 @@ ImportResult CsvImporter::importBytes(const QByteArray &bytes, const Options &op
         m_db.rollback();
         result.imported = 0;
         result.skipped = 0;
+        result.updated = 0;
+        return result;
+    }
+    if (options.dryRun) {
+        m_db.rollback();
         return result;
     }
     if (!m_db.commit()) {
@@ -599,6 +607,7 @@ ImportResult CsvImporter::importBytes(const QByteArray &bytes, const Options &op
         result.errors.append({0, 0, QString(), result.fatalError});
         result.imported = 0;
         result.skipped = 0;
+        result.updated = 0;
         return result;
     }
     result.completed = true;

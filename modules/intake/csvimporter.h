@@ -43,6 +43,11 @@ public:
         std::optional<ColumnMapping> mapping;
         /// "Today" for future-date checks; invalid = the current local date.
         QDate today;
+        /// Validation only: every row is checked and written inside the transaction exactly as in a
+        /// real import, then the transaction is rolled back. The result carries the counts and errors
+        /// the real import would report (ImportResult::dryRun is set, completed stays false); the store
+        /// is left exactly as it was.
+        bool dryRun = false;
     };
 
     /// Called with (work done, work total) in arbitrary units (reading is the first 90 %, writing

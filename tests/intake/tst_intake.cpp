@@ -545,6 +545,54 @@ private Q_SLOTS:
         QCOMPARE(count(u"enterprise"_s), 3);
     }
 
+    void dryRun_data()
+    {
+        QTest::addColumn<bool>("series");
+        // A firm roster: one stored firm changed (an update), one new firm, one row with a missing name.
+        QTest::newRow("firms") << false;
+        // Monthly series: two valid values for stored firms and one for a firm the store does not know.
+        QTest::newRow("series") << true;
+    }
+    void dryRun()
+    {
+        QFETCH(bool, series);
+        seedFirms();
+        const QByteArray csv
+            = series ? QByteArray("uscc,month,kind,value\n" + uscc(1).toUtf8() + ",2025-01,tax_paid,10.00\n"
+                                  + uscc(2).toUtf8() + ",2025-01,tax_paid,20.00\n" + uscc(8).toUtf8()
+                                  + ",2025-01,tax_paid,30.00\n")
+                     : QByteArray("uscc,name\n" + uscc(1).toUtf8() + ",改名有限公司\n" + uscc(9).toUtf8()
+                                  + ",新企业有限公司\n" + uscc(10).toUtf8() + ",\n");
+        CsvImporter::Options options = series ? seriesOptions() : firmOptions();
+        options.dryRun = true;
+        const Intake::ImportResult dry = CsvImporter(*m_db).importBytes(csv, options);
+        QVERIFY(dry.dryRun);
+        QVERIFY(!dry.completed); // nothing committed
+        QVERIFY(dry.fatalError.isEmpty());
+        QCOMPARE(dry.imported, 2);
+        QCOMPARE(dry.updated, series ? 0 : 1); // only a firm row can change a stored firm
+        QCOMPARE(dry.rejected, 1);
+        QCOMPARE(dry.errors.size(), 1);
+        QCOMPARE(dry.errors.first().row, 3);
+        // The third row is refused for its firm: unknown to the store (series) or without a name (firms).
+        QCOMPARE(dry.errors.first().column, series ? u"uscc"_s : u"name"_s);
+        // The store is exactly as before: 3 seeded firms, the first with its old name, no values.
+        QCOMPARE(count(u"enterprise"_s), 3);
+        QCOMPARE(count(u"monthly_value"_s), 0);
+        QCOMPARE(Store::EnterpriseRepository(*m_db).byUscc(uscc(1))->name, u"测试企业1有限公司"_s);
+        // The real import then reports exactly what the dry run announced.
+        options.dryRun = false;
+        const Intake::ImportResult real = CsvImporter(*m_db).importBytes(csv, options);
+        QVERIFY(real.completed);
+        QVERIFY(!real.dryRun);
+        QCOMPARE(real.imported, dry.imported);
+        QCOMPARE(real.updated, dry.updated);
+        QCOMPARE(real.rejected, dry.rejected);
+        QCOMPARE(real.errors, dry.errors);
+        QCOMPARE(count(u"enterprise"_s), series ? 3 : 4);
+        QCOMPARE(count(u"monthly_value"_s), series ? 2 : 0);
+    }
+
     void errorReport()
     {
         const QByteArray csv = Intake::ErrorReport::toCsv(

@@ -9,6 +9,7 @@
 #include "common/firmlookuppage.h"
 #include "common/firmprofilewidget.h"
 #include "common/firmsearchwidget.h"
+#include "common/importdialog.h"
 #include "common/reportverifydialog.h"
 #include "park/parkdashboardpage.h"
 #include "park/parkindexpage.h"
@@ -209,6 +210,17 @@ WorkspacePage *MainWindow::createPage(Navigation::Page page)
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    if (m_user.role != Core::Role::BankOfficer) {
+        QAction *import = file->addAction(tr("&Import data…"));
+        import->setObjectName(QStringLiteral("importDataAction"));
+        connect(import, &QAction::triggered, this, [this] {
+            ImportDialog dialog(m_db, this);
+            connect(&dialog, &ImportDialog::imported, this,
+                    [this] { reloadData({QStringLiteral("enterprise"), QStringLiteral("monthly_value")}); });
+            dialog.exec();
+        });
+        file->addSeparator();
+    }
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
