@@ -215,8 +215,9 @@ void MainWindow::buildMenus()
         import->setObjectName(QStringLiteral("importDataAction"));
         connect(import, &QAction::triggered, this, [this] {
             ImportDialog dialog(m_db, this);
-            connect(&dialog, &ImportDialog::imported, this,
-                    [this] { reloadData({QStringLiteral("enterprise"), QStringLiteral("monthly_value")}); });
+            connect(&dialog, &ImportDialog::imported, this, [this] {
+                reloadData({QStringLiteral("enterprise"), QStringLiteral("monthly_value")});
+            });
             dialog.exec();
         });
         file->addSeparator();
