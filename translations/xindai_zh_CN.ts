@@ -1141,7 +1141,7 @@
     <context>
         <name>XinDai::Intake::CsvImporter</name>
         <message>
-            <location filename="../modules/intake/csvimporter.cpp" line="+238" />
+            <location filename="../modules/intake/csvimporter.cpp" line="+192" />
             <location line="+10" />
             <source>The store's firms could not be read: %1.</source>
             <translation>无法读取数据库中的企业：%1。</translation>
@@ -1153,18 +1153,18 @@
         </message>
         <message>
             <location line="+12" />
-            <location line="+123" />
+            <location line="+125" />
             <source>The USCC is missing.</source>
             <translation>缺少统一社会信用代码。</translation>
         </message>
         <message>
-            <location line="-119" />
-            <location line="+123" />
+            <location line="-121" />
+            <location line="+125" />
             <source>The USCC “%1” is invalid: %2</source>
             <translation>统一社会信用代码“%1”无效：%2</translation>
         </message>
         <message>
-            <location line="-117" />
+            <location line="-119" />
             <source>The firm name is missing.</source>
             <translation>缺少企业名称。</translation>
         </message>
@@ -1214,7 +1214,7 @@
             <translation>从业人数“%1”不是零或正整数。</translation>
         </message>
         <message>
-            <location line="+66" />
+            <location line="+68" />
             <source>No firm with the USCC %1 is in the store; import the firm roster first.</source>
             <translation>数据库中没有统一社会信用代码为 %1 的企业；请先导入企业名录。</translation>
         </message>
@@ -1260,7 +1260,7 @@
         </message>
         <message>
             <location line="+21" />
-            <location line="+21" />
+            <location line="+22" />
             <source>The file is empty: it has no header row.</source>
             <translation>文件为空：没有表头行。</translation>
         </message>
@@ -1280,7 +1280,7 @@
             <translation>该行有 %1 个字段，但表头有 %2 列。</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+37" />
             <source>The import could not be committed to the store; nothing was written.</source>
             <translation>导入无法提交到数据库；未写入任何数据。</translation>
         </message>
@@ -3373,7 +3373,7 @@
     <context>
         <name>XinDai::Server::ServerImporter</name>
         <message>
-            <location filename="../server/serverimporter.cpp" line="+204" />
+            <location filename="../server/serverimporter.cpp" line="+145" />
             <source>The file %1 cannot be read: %2.</source>
             <translation>无法读取文件 %1：%2。</translation>
         </message>
@@ -3483,7 +3483,7 @@
             <translation>月份 %1 晚于今天。</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>The kind of series “%1” is not known; use tax_paid, social_insured, housing_fund, electricity, bank_inflow or bank_outflow.</source>
             <translation>序列类型“%1”未知；请使用 tax_paid、social_insured、housing_fund、electricity、bank_inflow 或 bank_outflow。</translation>
         </message>
@@ -5086,6 +5086,315 @@ Verification code: %3</source>
         </message>
     </context>
     <context>
+        <name>XinDai::Ui::ImportDialog</name>
+        <message>
+            <location filename="../ui/common/importdialog.cpp" line="+59" />
+            <source>Import data</source>
+            <translation>导入数据</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Choose the CSV file to import</source>
+            <translation>选择要导入的 CSV 文件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CSV files (*.csv *.txt);;All files (*)</source>
+            <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Export the import errors</source>
+            <translation>导出导入错误</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>import-errors.csv</source>
+            <translation>import-errors.csv</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&lt; &amp;Back</source>
+            <translation>&lt; 上一步(&amp;B)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+183" />
+            <source>&amp;Next &gt;</source>
+            <translation>下一步(&amp;N) &gt;</translation>
+        </message>
+        <message>
+            <location line="-181" />
+            <source>Cancel import</source>
+            <translation>取消导入</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+191" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location line="-155" />
+            <source>No file chosen</source>
+            <translation>未选择文件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Choose…</source>
+            <translation>选择(&amp;C)…</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Firm roster (one firm per row)</source>
+            <translation>企业名录（每行一家企业）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Monthly series (one monthly value per row)</source>
+            <translation>月度数据系列（每行一个月度数值）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Detect automatically</source>
+            <translation>自动检测</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+220" />
+            <source>UTF-8</source>
+            <translation>UTF-8</translation>
+        </message>
+        <message>
+            <location line="-219" />
+            <source>GB18030 (GBK, Chinese Excel)</source>
+            <translation>GB18030（GBK，中文版 Excel）</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>File:</source>
+            <translation>文件：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Data:</source>
+            <translation>数据：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Encoding:</source>
+            <translation>编码：</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Choose a CSV file exported from Excel or another system. Headers may be in Chinese or English; the formats are described in the user guide.</source>
+            <translation>请选择从 Excel 或其他系统导出的 CSV 文件。表头可以是中文或英文；格式说明见用户指南。</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Column in the file</source>
+            <translation>文件中的列</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Imported as</source>
+            <translation>导入为</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>First value</source>
+            <translation>首个值</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Firms whose USCC is already stored</source>
+            <translation>统一社会信用代码已存储的企业</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Update them with the file's values</source>
+            <translation>用文件中的值更新这些企业(&amp;U)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Skip them (leave the stored firm unchanged)</source>
+            <translation>跳过这些企业（保持已存储的企业不变）(&amp;S)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Choose the field each column of the file is imported as:</source>
+            <translation>请为文件的每一列选择要导入的字段：</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Preview of the first rows:</source>
+            <translation>前几行预览：</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>&amp;Export errors…</source>
+            <translation>导出错误(&amp;E)…</translation>
+        </message>
+        <message>
+            <location line="+61" />
+            <source>&amp;Validate &gt;</source>
+            <translation>校验(&amp;V) &gt;</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+7" />
+            <source>&amp;Import %n valid row(s)</source>
+            <translation>
+                <numerusform>导入 %n 个有效行(&amp;I)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>The file %1 cannot be read: %2.</source>
+            <translation>无法读取文件 %1：%2。</translation>
+        </message>
+        <message>
+            <location line="+57" />
+            <source>GB18030 (GBK)</source>
+            <translation>GB18030 (GBK)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Detected encoding: %1.</source>
+            <translation>检测到的编码：%1。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Read as %1.</source>
+            <translation>按 %1 读取。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The file is empty: it has no header row.</source>
+            <translation>文件为空：没有表头行。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The header row (line %1) cannot be read: %2</source>
+            <translation>无法读取表头行（第 %1 行）：%2</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>(ignore this column)</source>
+            <translation>（忽略此列）</translation>
+        </message>
+        <message>
+            <location line="+48" />
+            <source>These required fields are not mapped to any column: %1.</source>
+            <translation>以下必填字段未映射到任何列：%1。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>These fields are mapped to more than one column: %1.</source>
+            <translation>以下字段映射到了多个列：%1。</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>The file cannot be imported: %1 Nothing was written.</source>
+            <translation>无法导入该文件：%1 未写入任何内容。</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>Checked without writing anything: %n valid row(s)</source>
+            <translation>
+                <numerusform>已检查（未写入任何内容）：%n 个有效行</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>and %n invalid row(s).</source>
+            <translation>
+                <numerusform>以及 %n 个无效行。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>%n row(s) name a firm already stored and will be skipped.</source>
+            <translation>
+                <numerusform>%n 行指定的企业已存储，将被跳过。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n row(s) will update a firm already stored.</source>
+            <translation>
+                <numerusform>%n 行将更新已存储的企业。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Invalid rows are never imported, not even in part; they are listed below.</source>
+            <translation>无效行绝不会被导入，哪怕是部分导入；它们列在下方。</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Importing %1…</source>
+            <translation>正在导入 %1…</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>The import was cancelled; nothing was written.</source>
+            <translation>导入已取消；未写入任何内容。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The import failed: %1 Nothing was written.</source>
+            <translation>导入失败：%1 未写入任何内容。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Imported: %1 monthly values. Rejected: %2 rows.</source>
+            <translation>已导入：%1 个月度数值。已拒绝：%2 行。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Imported: %1 firms (of which %2 updated a stored firm). Skipped: %3 firms already stored. Rejected: %4 rows.</source>
+            <translation>已导入：%1 家企业（其中 %2 家更新了已存储的企业）。已跳过：%3 家已存储的企业。已拒绝：%4 行。</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Ui::ImportErrorModel</name>
+        <message>
+            <location filename="../ui/common/importerrormodel.cpp" line="+35" />
+            <source>whole file</source>
+            <translation>整个文件</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Row</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Line</source>
+            <translation>行号</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Column</source>
+            <translation>列</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+    </context>
+    <context>
         <name>XinDai::Ui::LoginDialog</name>
         <message>
             <location filename="../ui/shell/logindialog.cpp" line="+37" />
@@ -5235,7 +5544,7 @@ Verification code: %3</source>
     <context>
         <name>XinDai::Ui::MainWindow</name>
         <message>
-            <location filename="../ui/shell/mainwindow.cpp" line="+54" />
+            <location filename="../ui/shell/mainwindow.cpp" line="+55" />
             <source>XinDai Workbench — %1</source>
             <translation>湘信贷工作台 — %1</translation>
         </message>
@@ -5265,7 +5574,12 @@ Verification code: %3</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
+            <source>&amp;Import data…</source>
+            <translation>导入数据(&amp;I)…</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
