@@ -12,6 +12,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <thread>
 #include <vector>
 
 namespace XinDai::Cli {
@@ -136,22 +137,31 @@ int runMatrix(const QStringList &args)
         return usageError(QStringLiteral(
             "usage: xindai-cli rules matrix --rules RULES.json --facts FACTS.json [--threads N]"));
 
+    // The rules are read and compiled on a second thread while this one parses the (much larger) facts.
     Rules::Value rulesValue, factsValue;
-    if (!readJsonArray(rulesPath, Tr::tr("rules"), &rulesValue)
-        || !readJsonArray(factsPath, Tr::tr("facts"), &factsValue))
-        return 1;
     std::vector<Rules::CompiledRule> rules;
-    rules.reserve(size_t(rulesValue.size()));
-    for (const Rules::Value &r : rulesValue.items()) {
-        QString error;
-        rules.push_back(Rules::CompiledRule::compile(r.toJson(), &error));
-        if (!rules.back().isValid()) {
-            QTextStream(stderr)
-                << Tr::tr("Rule %1 (0-based) cannot be compiled: %2").arg(rules.size() - 1).arg(error)
-                << "\n";
-            return 1;
-        }
-    }
+    bool rulesOk = false;
+    std::thread rulesThread(
+        [&] {
+            if (!readJsonArray(rulesPath, Tr::tr("rules"), &rulesValue))
+                return;
+            rules.reserve(size_t(rulesValue.size()));
+            for (const Rules::Value &r : rulesValue.items()) {
+                QString error;
+                rules.push_back(Rules::CompiledRule::compile(r.toJson(), &error));
+                if (!rules.back().isValid()) {
+                    QTextStream(stderr)
+                        << Tr::tr("Rule %1 (0-based) cannot be compiled: %2").arg(rules.size() - 1).arg(error)
+                        << "\n";
+                    return;
+                }
+            }
+            rulesOk = true;
+        });
+    const bool factsOk = readJsonArray(factsPath, Tr::tr("facts"), &factsValue);
+    rulesThread.join();
+    if (!rulesOk || !factsOk)
+        return 1;
     const std::vector<qint64> counts = Rules::RuleMatrix::trueCounts(rules, factsValue.items(), threads);
     QByteArray out = "{\"rules\":" + QByteArray::number(qint64(rules.size()))
                      + ",\"facts\":" + QByteArray::number(factsValue.size()) + ",\"true_counts\":[";
