@@ -293,7 +293,7 @@ HttpApi::Reply HttpApi::pull(const Caller &caller, const QByteArray &body)
     const std::optional<Sync::PullPage> page = sync.pull(caller, *request, &message);
     if (!page)
         return error(500, tr("The pull could not be served: %1").arg(message));
-    reply = json(200, page->toJson());
+    reply = {200, page->toWireJson(), {}}; // written directly: no QJsonObject for thousands of rows
     reply.headers.append({QByteArrayLiteral("X-XinDai-Head"), QByteArray::number(m_db.headSequence())});
     return reply;
 }

@@ -106,4 +106,14 @@ QByteArray CanonicalJson::serialize(const QJsonValue &value)
     return out;
 }
 
+void CanonicalJson::append(const QJsonValue &value, QByteArray &out)
+{
+    write(value, out);
+}
+
+void CanonicalJson::appendString(const QString &text, QByteArray &out)
+{
+    writeString(text, out);
+}
+
 } // namespace XinDai::Sync

@@ -16,6 +16,10 @@ class CanonicalJson
 public:
     /// Canonical bytes of \a value; an Undefined value serializes as null.
     static QByteArray serialize(const QJsonValue &value);
+    /// serialize(\a value) appended to \a out (streaming writers build one buffer).
+    static void append(const QJsonValue &value, QByteArray &out);
+    /// The canonical form of the string \a text appended to \a out (quotes included).
+    static void appendString(const QString &text, QByteArray &out);
 };
 
 } // namespace XinDai::Sync

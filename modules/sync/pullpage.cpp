@@ -71,9 +71,53 @@ std::optional<PullPage> PullPage::fromJson(const QJsonObject &json, QString *err
     return page;
 }
 
+QByteArray PullPage::canonicalBytes() const
+{
+    QByteArray out;
+    out.reserve(64 + rows.size() * 320);
+    out.append("{\"hasMore\":");
+    out.append(hasMore ? "true" : "false");
+    out.append(",\"nextCursor\":");
+    out.append(QByteArray::number(nextCursor));
+    out.append(",\"rows\":[");
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const Row &row = rows.at(i);
+        if (i)
+            out.append(',');
+        // Row keys in code-point order: deleted, entity, fields, id, updatedAt, version.
+        out.append("{\"deleted\":");
+        out.append(row.deleted ? "true" : "false");
+        out.append(",\"entity\":");
+        CanonicalJson::appendString(row.entity, out);
+        out.append(",\"fields\":");
+        CanonicalJson::append(row.fields, out);
+        out.append(",\"id\":");
+        CanonicalJson::appendString(row.id, out);
+        out.append(",\"updatedAt\":");
+        CanonicalJson::appendString(Internal::formatTimestamp(row.updatedAt), out);
+        out.append(",\"version\":");
+        out.append(QByteArray::number(row.version));
+        out.append('}');
+    }
+    out.append("]}");
+    return out;
+}
+
+QByteArray PullPage::toWireJson() const
+{
+    const QByteArray canonical = canonicalBytes();
+    QByteArray out;
+    out.reserve(canonical.size() + 80);
+    out.append("{\"checksum\":");
+    CanonicalJson::appendString(checksum, out);
+    out.append(',');
+    out.append(canonical.constData() + 1, canonical.size() - 1);
+    return out;
+}
+
 QString PullPage::computeChecksum() const
 {
-    return Security::Crypto::sha256Hex(CanonicalJson::serialize(unsealedJson(*this)));
+    return Security::Crypto::sha256Hex(canonicalBytes());
 }
 
 void PullPage::seal()

@@ -19,6 +19,13 @@ struct PullPage
 
     /// Wire form, including the checksum as it is stored (not recomputed).
     QJsonObject toJson() const;
+    /// The wire form as bytes, written directly (no QJsonObject): {"checksum": …} followed by the
+    /// canonical form of the rest, i.e. canonicalBytes() with the checksum key in front. The server's
+    /// fast path; parses to the same object as toJson().
+    QByteArray toWireJson() const;
+    /// CanonicalJson of {"hasMore", "nextCursor", "rows"} (the wire form without "checksum"), written
+    /// by streaming the rows (each row's keys in code-point order) rather than by building objects.
+    QByteArray canonicalBytes() const;
     /// Strict parse (structure, row order, cursor); the checksum's value is checked by verify().
     static std::optional<PullPage> fromJson(const QJsonObject &json, QString *error);
 

@@ -59,6 +59,7 @@ private slots:
     void canonical();
     void knownDigest();
     void keyOrderDoesNotMatter();
+    void streamedFormEqualsObjectForm();
     void tampering_data();
     void tampering();
 };
@@ -119,6 +120,43 @@ void TestPageChecksum::keyOrderDoesNotMatter()
     QVERIFY2(reordered, qPrintable(error));
     QVERIFY2(reordered->verify(&error), qPrintable(error));
     QCOMPARE(reordered->computeChecksum(), page.checksum);
+}
+
+// canonicalBytes() writes the page by streaming (the server's and the client's fast path); it must be
+// byte for byte the canonical serialization of the page built as JSON objects, or checksums computed by
+// another implementation would not match.
+void TestPageChecksum::streamedFormEqualsObjectForm()
+{
+    PullPage page = sealedPage();
+    Row odd;
+    odd.entity = u"credit_record"_s;
+    odd.id = u"0b0e5c1a-3f7e-4c55-9a51-5d2f7c1e9a01"_s;
+    odd.version = 9007199254740992LL; // 2^53, the largest exact integer on the wire
+    odd.updatedAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 6), Qt::UTC);
+    odd.fields = parseValue(R"({"detail":"引号\"、反斜杠\\、换行\n、制表\t、/ 和 \u0001","amount":-0.0,
+                               "ratio":1.5e-7,"big":1e300,"none":null,"nested":{"b":[1,{"a":true}],"B":false}})")
+                     .toObject();
+    page.rows.append(odd);
+    page.nextCursor = odd.version;
+    page.seal();
+
+    QJsonArray rows;
+    for (const Row &row : std::as_const(page.rows))
+        rows.append(row.toJson());
+    const QByteArray reference = CanonicalJson::serialize(
+        QJsonObject{{u"rows"_s, rows}, {u"nextCursor"_s, page.nextCursor}, {u"hasMore"_s, page.hasMore}});
+    QCOMPARE(page.canonicalBytes(), reference);
+
+    // The wire bytes parse back to the same page, and verify.
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(page.toWireJson(), &err);
+    QCOMPARE(err.error, QJsonParseError::NoError);
+    QCOMPARE(doc.object(), page.toJson());
+    QString error;
+    const auto back = PullPage::fromJson(doc.object(), &error);
+    QVERIFY2(back, qPrintable(error));
+    QVERIFY2(back->verify(&error), qPrintable(error));
+    QCOMPARE(*back, page);
 }
 
 void TestPageChecksum::tampering_data()
