@@ -300,6 +300,8 @@ QSqlQuery *ServerDatabase::prepared(const QString &statement, QString *errorMess
     if (it != m_statements.constEnd())
         return it->get();
     auto q = std::make_shared<QSqlQuery>(sql());
+    // Every cached statement is read front to back once: forward-only spares QtSql its row cache.
+    q->setForwardOnly(true);
     if (!q->prepare(statement)) {
         setError(errorMessage, q->lastError().text());
         return nullptr;
