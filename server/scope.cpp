@@ -121,6 +121,12 @@ QString Scope::canWrite(const Caller &caller, const Sync::EntitySpec &entity, co
         return Tr::tr("Your role may not change records of the kind %1.").arg(entity.name);
     if (caller.isAdmin())
         return QString();
+    // Who recorded a row is the signed-in user, never what a client claims.
+    for (const QString &author : {u"created_by"_s, u"recorded_by"_s}) {
+        const QJsonValue v = changed.value(author);
+        if (!v.isUndefined() && !v.isNull() && v.toString() != caller.userId)
+            return Tr::tr("The field %1 must name the signed-in user.").arg(author);
+    }
 
     if (caller.isParkStaff()) {
         if (caller.parkId.isEmpty())

@@ -390,7 +390,7 @@
 <context>
     <name>XinDai::Cli::Rules</name>
     <message>
-        <location filename="../app/cli/rulescommand.cpp" line="+55"/>
+        <location filename="../app/cli/rulescommand.cpp" line="+56"/>
         <source>Line %1 is not valid JSON: %2 at offset %3.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -420,17 +420,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>rules</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+15"/>
         <source>facts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-7"/>
         <source>Rule %1 (0-based) cannot be compiled: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2835,7 +2835,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+152"/>
         <source>The database is not open.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2956,14 +2956,19 @@
     </message>
     <message>
         <location filename="../server/scope.cpp" line="+121"/>
-        <location line="+32"/>
+        <location line="+38"/>
         <location line="+17"/>
         <location filename="../server/syncservice.cpp" line="-241"/>
         <source>Your role may not change records of the kind %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-48"/>
+        <source>The field %1 must name the signed-in user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Your account is not attached to a park, so it may not change firm data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3987,7 +3992,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+65"/>
         <source>The page&apos;s checksum does not match its rows: the page was changed or truncated in transit and must be requested again.</source>
         <translation type="unfinished"></translation>
     </message>

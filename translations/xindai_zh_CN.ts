@@ -390,7 +390,7 @@
     <context>
         <name>XinDai::Cli::Rules</name>
         <message>
-            <location filename="../app/cli/rulescommand.cpp" line="+55" />
+            <location filename="../app/cli/rulescommand.cpp" line="+56" />
             <source>Line %1 is not valid JSON: %2 at offset %3.</source>
             <translation>第 %1 行不是有效的 JSON：偏移 %3 处 %2。</translation>
         </message>
@@ -420,17 +420,17 @@
             <translation>%1文件 %2 必须包含一个 JSON 数组。</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+41" />
             <source>rules</source>
             <translation>规则</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+15" />
             <source>facts</source>
             <translation>事实</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="-7" />
             <source>Rule %1 (0-based) cannot be compiled: %2</source>
             <translation>规则 %1（从 0 起计）无法编译：%2</translation>
         </message>
@@ -2834,7 +2834,7 @@
             <translation>数据库 %1 的架构版本为 %2，比本服务器（%3）更新：请更新服务器。</translation>
         </message>
         <message>
-            <location line="+150" />
+            <location line="+152" />
             <source>The database is not open.</source>
             <translation>数据库未打开。</translation>
         </message>
@@ -2955,14 +2955,19 @@
         </message>
         <message>
             <location filename="../server/scope.cpp" line="+121" />
-            <location line="+32" />
+            <location line="+38" />
             <location line="+17" />
             <location filename="../server/syncservice.cpp" line="-241" />
             <source>Your role may not change records of the kind %1.</source>
             <translation>您的角色不能修改 %1 类记录。</translation>
         </message>
         <message>
-            <location line="-43" />
+            <location line="-48" />
+            <source>The field %1 must name the signed-in user.</source>
+            <translation>字段 %1 必须是当前登录的用户。</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Your account is not attached to a park, so it may not change firm data.</source>
             <translation>您的账户未关联园区，因此不能修改企业数据。</translation>
         </message>
@@ -3985,7 +3990,7 @@
             <translation>字段 nextCursor 不能小于最后一行的版本号。</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+65" />
             <source>The page's checksum does not match its rows: the page was changed or truncated in transit and must be requested again.</source>
             <translation>该页的校验和与其数据行不符：该页在传输中被修改或截断，必须重新请求。</translation>
         </message>
