@@ -228,14 +228,8 @@ bool ApplicationRepository::save(Core::Application &application, QString *errorM
             }
         }
     }
-    ChangeRecorder recorder(m_db, QStringLiteral("application"), applicationColumns(),
-                            QStringLiteral("id = ?"), {row.meta.id});
-    if (!recorder.begin(errorMessage))
-        return false;
-    stampForSave(row.meta);
-    recorder.keepStoredVersion(row.meta);
-    const QVariantList values = metaValues(row.meta)
-                                + QVariantList{row.number,
+    if (!ChangeRecorder::saveById(m_db, QStringLiteral("application"), applicationColumns(), row.meta,
+                                  QVariantList{row.number,
                                                row.enterpriseId,
                                                textOrNull(row.productId),
                                                textOrNull(row.institutionId),
@@ -255,10 +249,8 @@ bool ApplicationRepository::save(Core::Application &application, QString *errorM
                                                row.approvedRateBp,
                                                row.approvedTermMonths,
                                                row.rejectReason,
-                                               textOrNull(row.createdBy)};
-    if (!upsert(m_db.sql(), QStringLiteral("application"), applicationColumns(), values,
-                Tr::tr("application"), errorMessage)
-        || !recorder.finish(row.meta.id, values, errorMessage))
+                                               textOrNull(row.createdBy)},
+                                  Tr::tr("application"), errorMessage))
         return false;
     application = row;
     return true;
@@ -290,25 +282,12 @@ QVector<Core::Authorization> ApplicationRepository::authorizations(const QString
 bool ApplicationRepository::save(Core::Authorization &authorization, QString *errorMessage)
 {
     Core::Authorization row = authorization;
-    ChangeRecorder recorder(m_db, QStringLiteral("authorization"), authorizationColumns(),
-                            QStringLiteral("id = ?"), {row.meta.id});
-    if (!recorder.begin(errorMessage))
-        return false;
-    stampForSave(row.meta);
-    recorder.keepStoredVersion(row.meta);
-    const QVariantList values = metaValues(row.meta)
-                                + QVariantList{row.enterpriseId,
-                                               listToJson(row.institutionIds),
-                                               row.purpose,
-                                               dateValue(row.validFrom),
-                                               dateValue(row.validTo),
-                                               row.revoked ? 1 : 0,
-                                               dateTimeValue(row.revokedAt),
-                                               row.scanSha256,
-                                               textOrNull(row.recordedBy)};
-    if (!upsert(m_db.sql(), QStringLiteral("authorization"), authorizationColumns(), values,
-                Tr::tr("authorization"), errorMessage)
-        || !recorder.finish(row.meta.id, values, errorMessage))
+    if (!ChangeRecorder::saveById(m_db, QStringLiteral("authorization"), authorizationColumns(), row.meta,
+                                  QVariantList{row.enterpriseId, listToJson(row.institutionIds), row.purpose,
+                                               dateValue(row.validFrom), dateValue(row.validTo),
+                                               row.revoked ? 1 : 0, dateTimeValue(row.revokedAt),
+                                               row.scanSha256, textOrNull(row.recordedBy)},
+                                  Tr::tr("authorization"), errorMessage))
         return false;
     authorization = row;
     return true;
@@ -326,20 +305,11 @@ QVector<Core::Document> ApplicationRepository::documents(const QString &enterpri
 bool ApplicationRepository::save(Core::Document &document, QString *errorMessage)
 {
     Core::Document row = document;
-    ChangeRecorder recorder(m_db, QStringLiteral("document"), documentColumns(), QStringLiteral("id = ?"),
-                            {row.meta.id});
-    if (!recorder.begin(errorMessage))
-        return false;
-    stampForSave(row.meta);
-    recorder.keepStoredVersion(row.meta);
-    const QVariantList values
-        = metaValues(row.meta) + QVariantList{row.enterpriseId, textOrNull(row.applicationId),
-                                              row.docType,      row.fileName,
-                                              row.mimeType,     row.sizeBytes,
-                                              row.sha256,       dateTimeValue(row.addedAt)};
-    if (!upsert(m_db.sql(), QStringLiteral("document"), documentColumns(), values, Tr::tr("document"),
-                errorMessage)
-        || !recorder.finish(row.meta.id, values, errorMessage))
+    if (!ChangeRecorder::saveById(m_db, QStringLiteral("document"), documentColumns(), row.meta,
+                                  QVariantList{row.enterpriseId, textOrNull(row.applicationId), row.docType,
+                                               row.fileName, row.mimeType, row.sizeBytes, row.sha256,
+                                               dateTimeValue(row.addedAt)},
+                                  Tr::tr("document"), errorMessage))
         return false;
     document = row;
     return true;

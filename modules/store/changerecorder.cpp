@@ -142,4 +142,22 @@ bool ChangeRecorder::finish(const QString &rowId, const QVariantList &written, Q
     return true;
 }
 
+bool ChangeRecorder::saveById(Database &db, const QString &entity, const QStringList &columns,
+                              Core::SyncMeta &meta, const QVariantList &fieldValues, const QString &label,
+                              QString *errorMessage)
+{
+    Core::SyncMeta stamped = meta;
+    ChangeRecorder recorder(db, entity, columns, QStringLiteral("id = ?"), {stamped.id});
+    if (!recorder.begin(errorMessage))
+        return false;
+    stampForSave(stamped);
+    recorder.keepStoredVersion(stamped);
+    const QVariantList values = metaValues(stamped) + fieldValues;
+    if (!upsert(db.sql(), entity, columns, values, label, errorMessage)
+        || !recorder.finish(stamped.id, values, errorMessage))
+        return false;
+    meta = stamped;
+    return true;
+}
+
 } // namespace XinDai::Store::Internal

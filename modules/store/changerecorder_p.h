@@ -41,6 +41,14 @@ public:
     /// the change and releases the savepoint.
     bool finish(const QString &rowId, const QVariantList &written, QString *errorMessage);
 
+    /// The whole save of one row keyed by id, shared by the repositories: stamps \a meta
+    /// (stampForSave), keeps the stored server version, writes metaValues(meta) + \a fieldValues
+    /// in \a columns' order with an upsert (\a label names the record in an error) and records the
+    /// change. On failure nothing is written and *errorMessage says why.
+    static bool saveById(Database &db, const QString &entity, const QStringList &columns,
+                         Core::SyncMeta &meta, const QVariantList &fieldValues, const QString &label,
+                         QString *errorMessage);
+
 private:
     Database &m_db;
     QString m_entity;

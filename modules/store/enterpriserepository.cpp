@@ -308,30 +308,13 @@ bool EnterpriseRepository::save(Core::Enterprise &enterprise, QString *errorMess
             return false;
         }
     }
-    ChangeRecorder recorder(m_db, QStringLiteral("enterprise"), enterpriseColumns(), QStringLiteral("id = ?"),
-                            {row.meta.id});
-    if (!recorder.begin(errorMessage))
-        return false;
-    stampForSave(row.meta);
-    recorder.keepStoredVersion(row.meta);
-    const QVariantList values = metaValues(row.meta)
-                                + QVariantList{row.uscc,
-                                               row.name,
-                                               toCode(row.kind),
-                                               row.legalRep,
-                                               row.legalRepId,
-                                               dateValue(row.established),
-                                               row.registeredCapital.fen(),
-                                               row.industryCode,
-                                               row.regionCode,
-                                               textOrNull(row.parkId),
-                                               row.employees,
-                                               row.annualRevenue.fen(),
-                                               row.totalAssets.fen(),
-                                               row.address,
-                                               row.phone};
-    if (!upsert(db, QStringLiteral("enterprise"), enterpriseColumns(), values, Tr::tr("firm"), errorMessage)
-        || !recorder.finish(row.meta.id, values, errorMessage))
+    if (!ChangeRecorder::saveById(m_db, QStringLiteral("enterprise"), enterpriseColumns(), row.meta,
+                                  QVariantList{row.uscc, row.name, toCode(row.kind), row.legalRep,
+                                               row.legalRepId, dateValue(row.established),
+                                               row.registeredCapital.fen(), row.industryCode, row.regionCode,
+                                               textOrNull(row.parkId), row.employees, row.annualRevenue.fen(),
+                                               row.totalAssets.fen(), row.address, row.phone},
+                                  Tr::tr("firm"), errorMessage))
         return false;
     enterprise = row;
     return true;

@@ -141,19 +141,11 @@ bool FirmDataRepository::save(Core::MonthlyValue &value, QString *errorMessage)
 bool FirmDataRepository::save(Core::CreditRecord &record, QString *errorMessage)
 {
     Core::CreditRecord row = record;
-    ChangeRecorder recorder(m_db, QStringLiteral("credit_record"), recordColumns(), QStringLiteral("id = ?"),
-                            {row.meta.id});
-    if (!recorder.begin(errorMessage))
-        return false;
-    stampForSave(row.meta);
-    recorder.keepStoredVersion(row.meta);
-    const QVariantList values
-        = metaValues(row.meta) + QVariantList{row.enterpriseId,       toCode(row.kind), dateValue(row.date),
-                                              dateValue(row.validTo), row.title,        row.authority,
-                                              row.amount.fen(),       row.detail};
-    if (!upsert(m_db.sql(), QStringLiteral("credit_record"), recordColumns(), values, Tr::tr("credit record"),
-                errorMessage)
-        || !recorder.finish(row.meta.id, values, errorMessage))
+    if (!ChangeRecorder::saveById(m_db, QStringLiteral("credit_record"), recordColumns(), row.meta,
+                                  QVariantList{row.enterpriseId, toCode(row.kind), dateValue(row.date),
+                                               dateValue(row.validTo), row.title, row.authority,
+                                               row.amount.fen(), row.detail},
+                                  Tr::tr("credit record"), errorMessage))
         return false;
     record = row;
     return true;

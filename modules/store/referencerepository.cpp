@@ -222,16 +222,9 @@ std::optional<Core::Policy> ReferenceRepository::policy(const QString &id) const
 bool ReferenceRepository::save(Core::Park &park, QString *errorMessage)
 {
     Core::Park row = park;
-    ChangeRecorder recorder(m_db, QStringLiteral("park"), parkColumns(), QStringLiteral("id = ?"),
-                            {row.meta.id});
-    if (!recorder.begin(errorMessage))
-        return false;
-    stampForSave(row.meta);
-    recorder.keepStoredVersion(row.meta);
-    const QVariantList values
-        = metaValues(row.meta) + QVariantList{row.code, row.name, row.regionCode, row.level};
-    if (!upsert(m_db.sql(), QStringLiteral("park"), parkColumns(), values, Tr::tr("park"), errorMessage)
-        || !recorder.finish(row.meta.id, values, errorMessage))
+    if (!ChangeRecorder::saveById(m_db, QStringLiteral("park"), parkColumns(), row.meta,
+                                  QVariantList{row.code, row.name, row.regionCode, row.level}, Tr::tr("park"),
+                                  errorMessage))
         return false;
     park = row;
     return true;
@@ -240,17 +233,9 @@ bool ReferenceRepository::save(Core::Park &park, QString *errorMessage)
 bool ReferenceRepository::save(Core::Institution &institution, QString *errorMessage)
 {
     Core::Institution row = institution;
-    ChangeRecorder recorder(m_db, QStringLiteral("institution"), institutionColumns(),
-                            QStringLiteral("id = ?"), {row.meta.id});
-    if (!recorder.begin(errorMessage))
-        return false;
-    stampForSave(row.meta);
-    recorder.keepStoredVersion(row.meta);
-    const QVariantList values
-        = metaValues(row.meta) + QVariantList{row.code, row.name, toCode(row.type), row.regionCode};
-    if (!upsert(m_db.sql(), QStringLiteral("institution"), institutionColumns(), values,
-                Tr::tr("institution"), errorMessage)
-        || !recorder.finish(row.meta.id, values, errorMessage))
+    if (!ChangeRecorder::saveById(m_db, QStringLiteral("institution"), institutionColumns(), row.meta,
+                                  QVariantList{row.code, row.name, toCode(row.type), row.regionCode},
+                                  Tr::tr("institution"), errorMessage))
         return false;
     institution = row;
     return true;
@@ -259,35 +244,15 @@ bool ReferenceRepository::save(Core::Institution &institution, QString *errorMes
 bool ReferenceRepository::save(Core::FinancingProduct &product, QString *errorMessage)
 {
     Core::FinancingProduct row = product;
-    ChangeRecorder recorder(m_db, QStringLiteral("product"), productColumns(), QStringLiteral("id = ?"),
-                            {row.meta.id});
-    if (!recorder.begin(errorMessage))
-        return false;
-    stampForSave(row.meta);
-    recorder.keepStoredVersion(row.meta);
-    const QVariantList values = metaValues(row.meta)
-                                + QVariantList{row.institutionId,
-                                               row.code,
-                                               row.name,
-                                               row.collateral,
-                                               row.minAmount.fen(),
-                                               row.maxAmount.fen(),
-                                               row.minTermMonths,
-                                               row.maxTermMonths,
-                                               row.rateMinBp,
-                                               row.rateMaxBp,
-                                               row.feeBp,
-                                               listToJson(row.zones),
-                                               row.eligibilityRule,
-                                               listToJson(row.requiredDocuments),
-                                               row.platformExclusive ? 1 : 0,
-                                               row.approvalRatePermille,
-                                               row.avgDaysToDecision,
-                                               row.serviceRatingPermille,
-                                               row.description};
-    if (!upsert(m_db.sql(), QStringLiteral("product"), productColumns(), values, Tr::tr("financing product"),
-                errorMessage)
-        || !recorder.finish(row.meta.id, values, errorMessage))
+    if (!ChangeRecorder::saveById(
+            m_db, QStringLiteral("product"), productColumns(), row.meta,
+            QVariantList{row.institutionId, row.code, row.name, row.collateral, row.minAmount.fen(),
+                         row.maxAmount.fen(), row.minTermMonths, row.maxTermMonths, row.rateMinBp,
+                         row.rateMaxBp, row.feeBp, listToJson(row.zones), row.eligibilityRule,
+                         listToJson(row.requiredDocuments), row.platformExclusive ? 1 : 0,
+                         row.approvalRatePermille, row.avgDaysToDecision, row.serviceRatingPermille,
+                         row.description},
+            Tr::tr("financing product"), errorMessage))
         return false;
     product = row;
     return true;
@@ -296,28 +261,13 @@ bool ReferenceRepository::save(Core::FinancingProduct &product, QString *errorMe
 bool ReferenceRepository::save(Core::Policy &policy, QString *errorMessage)
 {
     Core::Policy row = policy;
-    ChangeRecorder recorder(m_db, QStringLiteral("policy"), policyColumns(), QStringLiteral("id = ?"),
-                            {row.meta.id});
-    if (!recorder.begin(errorMessage))
-        return false;
-    stampForSave(row.meta);
-    recorder.keepStoredVersion(row.meta);
-    const QVariantList values = metaValues(row.meta)
-                                + QVariantList{row.code,
-                                               row.title,
-                                               toCode(row.type),
-                                               row.authority,
-                                               row.regionCode,
-                                               row.eligibilityRule,
-                                               row.benefitRule,
-                                               row.benefitCap.fen(),
-                                               dateValue(row.windowStart),
-                                               dateValue(row.windowEnd),
-                                               listToJson(row.requiredMaterials),
-                                               row.summary,
-                                               row.ruleVersion};
-    if (!upsert(m_db.sql(), QStringLiteral("policy"), policyColumns(), values, Tr::tr("policy"), errorMessage)
-        || !recorder.finish(row.meta.id, values, errorMessage))
+    if (!ChangeRecorder::saveById(m_db, QStringLiteral("policy"), policyColumns(), row.meta,
+                                  QVariantList{row.code, row.title, toCode(row.type), row.authority,
+                                               row.regionCode, row.eligibilityRule, row.benefitRule,
+                                               row.benefitCap.fen(), dateValue(row.windowStart),
+                                               dateValue(row.windowEnd), listToJson(row.requiredMaterials),
+                                               row.summary, row.ruleVersion},
+                                  Tr::tr("policy"), errorMessage))
         return false;
     policy = row;
     return true;
