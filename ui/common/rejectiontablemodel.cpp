@@ -31,12 +31,7 @@ void RejectionTableModel::load(Store::Database &db)
             entries.append(e);
         }
     }
-    QList<SyncRecordLabels::Key> keys;
-    for (const Entry &e : std::as_const(entries))
-        keys.append({e.entity, e.rowId});
-    const QHash<QString, QString> labels = SyncRecordLabels::recordLabels(db, keys);
-    for (Entry &e : entries)
-        e.recordLabel = labels.value(SyncRecordLabels::labelKey(e.entity, e.rowId), e.rowId);
+    SyncRecordLabels::labelEntries(db, entries);
 
     beginResetModel();
     m_entries = std::move(entries);

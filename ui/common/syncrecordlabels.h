@@ -6,6 +6,7 @@
 #include <QList>
 #include <QString>
 #include <QVariant>
+#include <QVector>
 
 namespace XinDai::Store {
 class Database;
@@ -50,6 +51,18 @@ public:
     static QHash<QString, QString> recordLabels(Store::Database &db, const QList<Key> &keys);
     /// The key of recordLabels()' result for \a entity and \a rowId.
     static QString labelKey(const QString &entity, const QString &rowId);
+    /// Sets recordLabel of every entry (anything with entity, rowId and recordLabel) from
+    /// recordLabels(), the row id when the row is not in the store.
+    template<typename Entry>
+    static void labelEntries(Store::Database &db, QVector<Entry> &entries)
+    {
+        QList<Key> keys;
+        for (const Entry &e : std::as_const(entries))
+            keys.append({e.entity, e.rowId});
+        const QHash<QString, QString> labels = recordLabels(db, keys);
+        for (Entry &e : entries)
+            e.recordLabel = labels.value(labelKey(e.entity, e.rowId), e.rowId);
+    }
 };
 
 } // namespace XinDai::Ui
