@@ -8,6 +8,7 @@
 #include "sync/row.h"
 
 #include <QJsonValue>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -274,12 +275,20 @@ AuthService::AuthResult AuthService::authenticate(const QString &token)
         result.error = tr("The session token is not valid; log in again.");
         return result;
     }
-    QSqlQuery q(m_db.sql());
-    q.prepare(QStringLiteral("SELECT s.user_id, s.expires_at, s.revoked, s.last_seen_at, u.login, u.role, "
-                             "u.park_id, u.institution_id, u.disabled, u.deleted FROM session_token s "
-                             "LEFT JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?"));
-    const QString hash = tokenHash(token);
-    q.addBindValue(hash);
+    // Every request comes through here: the statement is prepared once per connection.
+    QString prepareError;
+    QSqlQuery *prepared = m_db.prepared(
+        QStringLiteral("SELECT s.user_id, s.expires_at, s.revoked, s.last_seen_at, u.login, u.role, "
+                       "u.park_id, u.institution_id, u.disabled, u.deleted FROM session_token s "
+                       "LEFT JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?"),
+        &prepareError);
+    if (!prepared) {
+        result.error = tr("The session database could not be read: %1.").arg(prepareError);
+        return result;
+    }
+    QSqlQuery &q = *prepared;
+    auto done = qScopeGuard([&q] { q.finish(); });
+    q.addBindValue(tokenHash(token));
     if (!q.exec()) {
         result.error = tr("The session database could not be read: %1.").arg(q.lastError().text());
         return result;
@@ -311,21 +320,28 @@ AuthService::AuthResult AuthService::authenticate(const QString &token)
     result.caller.role = q.value(5).toString();
     result.caller.parkId = nullableText(q.value(6));
     result.caller.institutionId = nullableText(q.value(7));
+    result.lastSeen = parseIso(q.value(3));
     result.status = AuthResult::Status::Ok;
     return result;
 }
 
-void AuthService::recordUse(const QString &token)
+void AuthService::recordUse(const QString &token, const QDateTime &lastSeen)
 {
     const QDateTime at = now();
+    if (lastSeen.isValid() && lastSeen > at.addSecs(-60))
+        return;
     // A write per minute and session at most: enough to see idle sessions, cheap under load.
-    QSqlQuery touch(m_db.sql());
-    touch.prepare(QStringLiteral("UPDATE session_token SET last_seen_at = ? WHERE token_hash = ? AND "
-                                 "(last_seen_at IS NULL OR last_seen_at < ?)"));
-    touch.addBindValue(iso(at));
-    touch.addBindValue(tokenHash(token));
-    touch.addBindValue(iso(at.addSecs(-60)));
-    touch.exec();
+    QSqlQuery *touch
+        = m_db.prepared(QStringLiteral("UPDATE session_token SET last_seen_at = ? WHERE token_hash = ? "
+                                       "AND (last_seen_at IS NULL OR last_seen_at < ?)"),
+                        nullptr);
+    if (!touch)
+        return;
+    touch->addBindValue(iso(at));
+    touch->addBindValue(tokenHash(token));
+    touch->addBindValue(iso(at.addSecs(-60)));
+    touch->exec();
+    touch->finish();
 }
 
 bool AuthService::logout(const QString &token, QString *errorMessage)

@@ -66,7 +66,8 @@ public:
         };
         Status status = Status::Failed;
         Caller caller;
-        QString error; ///< translated sentence for every status but Ok
+        QString error;      ///< translated sentence for every status but Ok
+        QDateTime lastSeen; ///< session_token.last_seen_at as read (invalid when never written)
     };
 
     explicit AuthService(ServerDatabase &db);
@@ -78,7 +79,8 @@ public:
     AuthResult authenticate(const QString &token);
     /// Notes that \a token served a request: session_token.last_seen_at, written at most once a
     /// minute (HttpApi calls it after a successful answer, so a refused request writes nothing).
-    void recordUse(const QString &token);
+    /// \a lastSeen (AuthResult::lastSeen) less than a minute old: nothing to write, no statement run.
+    void recordUse(const QString &token, const QDateTime &lastSeen = {});
     /// Revokes the session of \a token; false (and a translated reason) when it is not a live session.
     bool logout(const QString &token, QString *errorMessage);
 

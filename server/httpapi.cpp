@@ -9,6 +9,8 @@
 #include "sync/pullrequest.h"
 #include "sync/pushrequest.h"
 #include "sync/pushresponse.h"
+#include "sync/visiblerequest.h"
+#include "sync/visibleresponse.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -73,6 +75,7 @@ QList<HttpApi::Route> HttpApi::routes()
         {"GET", QStringLiteral("/me"), true, any},
         {"POST", QStringLiteral("/sync/push"), true, any},
         {"POST", QStringLiteral("/sync/pull"), true, any},
+        {"POST", QStringLiteral("/sync/visible"), true, any},
         {"GET", QStringLiteral("/audit"), true, {QStringLiteral("admin")}},
     };
 }
@@ -172,10 +175,12 @@ HttpApi::Reply HttpApi::dispatch(const QByteArray &method, const QString &path, 
         reply = push(caller, body);
     else if (path == QLatin1String("/sync/pull"))
         reply = pull(caller, body);
+    else if (path == QLatin1String("/sync/visible"))
+        reply = visible(caller, body);
     else
         reply = audit(caller, query);
     if (reply.status < 300)
-        auth.recordUse(token);
+        auth.recordUse(token, authenticated.lastSeen);
     return reply;
 }
 
@@ -290,12 +295,32 @@ HttpApi::Reply HttpApi::pull(const Caller &caller, const QByteArray &body)
     if (!request)
         return error(400, message);
     SyncService sync(m_db);
-    const std::optional<Sync::PullPage> page = sync.pull(caller, *request, &message);
+    std::optional<SyncService::WirePage> page = sync.pullWire(caller, *request, &message);
     if (!page)
         return error(500, tr("The pull could not be served: %1").arg(message));
-    reply = {200, page->toWireJson(), {}}; // written directly: no QJsonObject for thousands of rows
-    reply.headers.append({QByteArrayLiteral("X-XinDai-Head"), QByteArray::number(m_db.headSequence())});
+    reply = {200, std::move(page->bytes), {}}; // written directly: no QJsonObject for thousands of rows
+    reply.headers.append({QByteArrayLiteral("X-XinDai-Head"), QByteArray::number(page->head)});
     return reply;
+}
+
+HttpApi::Reply HttpApi::visible(const Caller &caller, const QByteArray &body)
+{
+    Reply reply;
+    const std::optional<QJsonObject> object = parseObject(body, &reply);
+    if (!object)
+        return reply;
+    QString message;
+    const std::optional<Sync::VisibleRequest> request = Sync::VisibleRequest::fromJson(*object, &message);
+    if (!request)
+        return error(400, message);
+    SyncService sync(m_db);
+    const std::optional<Sync::VisibleResponse> response = sync.visible(caller, *request, &message);
+    if (!response) {
+        if (sync.lastFailure() == SyncService::Failure::BadRequest)
+            return error(400, message);
+        return error(500, tr("The visibility check could not be served: %1").arg(message));
+    }
+    return json(200, response->toJson());
 }
 
 HttpApi::Reply HttpApi::audit(const Caller &, const QUrlQuery &query)

@@ -66,6 +66,7 @@ private:
     Reply me(const Caller &caller);
     Reply push(const Caller &caller, const QByteArray &body);
     Reply pull(const Caller &caller, const QByteArray &body);
+    Reply visible(const Caller &caller, const QByteArray &body);
     Reply audit(const Caller &caller, const QUrlQuery &query);
 
     ServerDatabase &m_db;

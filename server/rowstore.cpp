@@ -7,8 +7,8 @@
 #include "sync/entitycatalog.h"
 #include "sync/row.h"
 
+#include <QHash>
 #include <QJsonDocument>
-#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -27,9 +27,19 @@ using S = Sync::EntitySpec::Scope;
 /// id in a pulled page, so a row stored under one would stop every sync that reaches it.
 bool isStoreId(const QString &id)
 {
-    static const QRegularExpression form(
-        QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
-    return form.match(id).hasMatch();
+    // By hand: checked on every write (a regular expression costs more than the rest of the check).
+    if (id.size() != 36)
+        return false;
+    for (qsizetype i = 0; i < id.size(); ++i) {
+        const char16_t c = id.at(i).unicode();
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (c != u'-')
+                return false;
+        } else if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f'))) {
+            return false;
+        }
+    }
+    return true;
 }
 
 void setError(QString *errorMessage, const QString &message)
@@ -43,9 +53,78 @@ QString q(const QString &identifier)
     return ServerDatabase::quoted(identifier);
 }
 
-QString compact(const QJsonObject &object)
+/// field_versions as stored: {"field":version,…}, written by hand as creationVersions() is (the JSON
+/// writer costs more than the rest of an update); through QJsonDocument should a key or a value
+/// ever be other than a field name and a whole number.
+QString versionsText(const QJsonObject &versions)
 {
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    QString text = u"{"_s;
+    for (auto it = versions.begin(); it != versions.end(); ++it) {
+        const QString key = it.key();
+        const bool plainKey = !key.isEmpty() && std::all_of(key.begin(), key.end(), [](QChar c) {
+            return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'_';
+        });
+        const QJsonValue value = it.value();
+        if (!plainKey || !value.isDouble() || double(value.toInteger()) != value.toDouble())
+            return QString::fromUtf8(QJsonDocument(versions).toJson(QJsonDocument::Compact));
+        if (text.size() > 1)
+            text += u',';
+        text += u'"' + key + u"\":"_s + QString::number(value.toInteger());
+    }
+    return text + u'}';
+}
+
+/// What load() reads of an entity, built once: the wire fields sorted (QJsonObject keeps its keys
+/// sorted, so inserting in order appends) and the statements by id, without and with
+/// field_versions (last column).
+struct LoadShape
+{
+    QStringList wire;
+    QList<const Sync::FieldSpec *> fields;
+    QString sql;
+    QString sqlWithVersions;
+    QString selectWithVersions; ///< sqlWithVersions up to FROM
+};
+
+const LoadShape *loadShape(const QString &entity)
+{
+    static const QHash<QString, LoadShape> shapes = [] {
+        QHash<QString, LoadShape> all;
+        for (const Sync::EntitySpec &spec : Sync::EntityCatalog::entities()) {
+            LoadShape shape;
+            shape.wire = spec.wireFieldNames();
+            shape.wire.sort();
+            QString select = u"SELECT id, version, updated_at, deleted"_s;
+            for (const QString &n : std::as_const(shape.wire)) {
+                shape.fields.append(spec.field(n));
+                select += u", "_s + q(n);
+            }
+            const QString from = u" FROM "_s + q(spec.name) + u" WHERE id = ?"_s;
+            shape.sql = select + from;
+            shape.selectWithVersions = select + u", field_versions FROM "_s + q(spec.name);
+            shape.sqlWithVersions = shape.selectWithVersions + u" WHERE id = ?"_s;
+            all.insert(spec.name, shape);
+        }
+        return all;
+    }();
+    const auto it = shapes.constFind(entity);
+    return it == shapes.constEnd() ? nullptr : &*it;
+}
+
+/// The row at the current position of \a read (columns id, version, updated_at, deleted, then the
+/// shape's wire fields).
+Sync::Row readRow(const LoadShape &shape, const QString &entity, const QSqlQuery &read)
+{
+    Sync::Row row;
+    row.entity = entity;
+    row.id = read.value(0).toString();
+    row.version = read.value(1).toLongLong();
+    row.updatedAt = QDateTime::fromString(read.value(2).toString(), Qt::ISODateWithMs);
+    row.deleted = read.value(3).toLongLong() != 0;
+    for (int i = 0; i < shape.wire.size(); ++i)
+        row.fields.insert(shape.wire.at(i),
+                          Sync::EntityCatalog::toJson(*shape.fields.at(i), read.value(4 + i)));
+    return row;
 }
 
 /// field_versions of a new row: every field of the entity at its creation version.
@@ -87,6 +166,19 @@ RowStore::RowStore(ServerDatabase &db)
 std::optional<RowStore::Written> RowStore::upsert(const QString &entity, const QString &id,
                                                   const QJsonObject &fields, QString *errorMessage)
 {
+    return write(entity, id, fields, errorMessage, nullptr, nullptr);
+}
+
+std::optional<RowStore::Written> RowStore::upsert(const Sync::Row &current, const QJsonObject &fieldVersions,
+                                                  const QJsonObject &fields, QString *errorMessage)
+{
+    return write(current.entity, current.id, fields, errorMessage, &current, &fieldVersions);
+}
+
+std::optional<RowStore::Written> RowStore::write(const QString &entity, const QString &id,
+                                                 const QJsonObject &fields, QString *errorMessage,
+                                                 const Sync::Row *current, const QJsonObject *currentVersions)
+{
     const Sync::EntitySpec *spec = Sync::EntityCatalog::find(entity);
     if (!spec) {
         setError(errorMessage, Tr::tr("The entity %1 is not synced by this server.").arg(entity));
@@ -120,7 +212,16 @@ std::optional<RowStore::Written> RowStore::upsert(const QString &entity, const Q
     QJsonObject versions;
     QJsonObject oldValues;
     bool exists = false;
-    if (!id.isEmpty()) {
+    if (current && std::all_of(names.begin(), names.end(), [&](const QString &n) {
+            return current->fields.contains(n);
+        })) {
+        exists = true;
+        oldVersion = current->version;
+        oldDeleted = current->deleted;
+        versions = *currentVersions;
+        for (const QString &n : std::as_const(names))
+            oldValues.insert(n, current->fields.value(n));
+    } else if (!id.isEmpty()) {
         QString select = u"SELECT version, deleted, field_versions"_s;
         for (const QString &n : std::as_const(names))
             select += u", "_s + q(n);
@@ -148,9 +249,15 @@ std::optional<RowStore::Written> RowStore::upsert(const QString &entity, const Q
     QStringList banksBefore;
     QString enterpriseBefore;
     if (exists && (watch || watchPark)) {
-        std::optional<Sync::Row> before = load(entity, id);
-        enterpriseBefore
-            = entity == u"enterprise"_s ? id : before->fields.value(u"enterprise_id"_s).toString();
+        std::optional<Sync::Row> loaded;
+        const Sync::Row *before = current;
+        if (!before) {
+            loaded = load(entity, id);
+            before = loaded ? &*loaded : nullptr;
+        }
+        enterpriseBefore = entity == u"enterprise"_s ? id
+                           : before                  ? before->fields.value(u"enterprise_id"_s).toString()
+                                                     : QString();
         if (watch && touchesVisibility(entity, names))
             banksBefore = Scope(m_db).banksSeeingFirm(enterpriseBefore);
     }
@@ -218,7 +325,7 @@ std::optional<RowStore::Written> RowStore::upsert(const QString &entity, const Q
         return std::nullopt;
     update->addBindValue(version);
     update->addBindValue(now);
-    update->addBindValue(compact(versions));
+    update->addBindValue(versionsText(versions));
     for (const QString &n : std::as_const(changedNames))
         update->addBindValue(Sync::EntityCatalog::toStored(*spec->field(n), fields.value(n)));
     update->addBindValue(id);
@@ -370,6 +477,7 @@ bool RowStore::afterWrite(const QString &entity, const QString &enterpriseBefore
 
 qint64 RowStore::restampFirm(const QString &enterpriseId, QString *errorMessage)
 {
+    ++m_restampCount;
     qint64 total = 0;
     QList<QPair<QString, QString>> tables{{u"enterprise"_s, u"id"_s}};
     for (const Sync::EntitySpec &e : Sync::EntityCatalog::entities()) {
@@ -466,21 +574,16 @@ std::optional<RowStore::Written> RowStore::remove(const QString &entity, const Q
     return written;
 }
 
-std::optional<Sync::Row> RowStore::load(const QString &entity, const QString &id, QString *errorMessage) const
+std::optional<Sync::Row> RowStore::load(const QString &entity, const QString &id, QString *errorMessage,
+                                        QJsonObject *fieldVersions) const
 {
-    const Sync::EntitySpec *spec = Sync::EntityCatalog::find(entity);
-    if (!spec) {
+    const LoadShape *shape = loadShape(entity);
+    if (!shape) {
         setError(errorMessage, Tr::tr("The entity %1 is not synced by this server.").arg(entity));
         return std::nullopt;
     }
-    // Sorted: QJsonObject keeps its keys sorted, so inserting in order appends (no moves).
-    QStringList wire = spec->wireFieldNames();
-    wire.sort();
-    QString sql = u"SELECT id, version, updated_at, deleted"_s;
-    for (const QString &n : wire)
-        sql += u", "_s + q(n);
-    sql += u" FROM "_s + q(entity) + u" WHERE id = ?"_s;
-    QSqlQuery *read = m_db.prepared(sql, errorMessage);
+    const QStringList &wire = shape->wire;
+    QSqlQuery *read = m_db.prepared(fieldVersions ? shape->sqlWithVersions : shape->sql, errorMessage);
     if (!read)
         return std::nullopt;
     read->addBindValue(id);
@@ -489,17 +592,54 @@ std::optional<Sync::Row> RowStore::load(const QString &entity, const QString &id
         read->finish();
         return std::nullopt;
     }
-    Sync::Row row;
-    row.entity = entity;
-    row.id = read->value(0).toString();
-    row.version = read->value(1).toLongLong();
-    row.updatedAt = QDateTime::fromString(read->value(2).toString(), Qt::ISODateWithMs);
-    row.deleted = read->value(3).toLongLong() != 0;
-    for (int i = 0; i < wire.size(); ++i)
-        row.fields.insert(wire.at(i),
-                          Sync::EntityCatalog::toJson(*spec->field(wire.at(i)), read->value(4 + i)));
+    Sync::Row row = readRow(*shape, entity, *read);
+    if (fieldVersions)
+        *fieldVersions
+            = QJsonDocument::fromJson(read->value(4 + int(wire.size())).toString().toUtf8()).object();
     read->finish();
     return row;
+}
+
+std::optional<QHash<QString, RowStore::Loaded>>
+RowStore::loadMany(const QString &entity, const QStringList &ids, QString *errorMessage) const
+{
+    const LoadShape *shape = loadShape(entity);
+    if (!shape) {
+        setError(errorMessage, Tr::tr("The entity %1 is not synced by this server.").arg(entity));
+        return std::nullopt;
+    }
+    QHash<QString, Loaded> rows;
+    // Statements of 128, 64, … 1 ids: a few shapes for the prepared-statement cache.
+    constexpr qsizetype maxChunk = 128;
+    qsizetype offset = 0;
+    while (offset < ids.size()) {
+        qsizetype n = maxChunk;
+        while (n > ids.size() - offset)
+            n /= 2;
+        QSqlQuery *read = m_db.prepared(
+            shape->selectWithVersions + u" WHERE id IN (?"_s + u", ?"_s.repeated(n - 1) + u')', errorMessage);
+        if (!read)
+            return std::nullopt;
+        for (qsizetype i = offset; i < offset + n; ++i)
+            read->addBindValue(ids.at(i));
+        if (!read->exec()) {
+            setError(errorMessage,
+                     Tr::tr("The %1 rows could not be read: %2").arg(entity, read->lastError().text()));
+            read->finish();
+            return std::nullopt;
+        }
+        while (read->next()) {
+            Loaded loaded;
+            loaded.row = readRow(*shape, entity, *read);
+            loaded.fieldVersions
+                = QJsonDocument::fromJson(read->value(4 + int(shape->wire.size())).toString().toUtf8())
+                      .object();
+            rows.insert(loaded.row.id, loaded);
+        }
+        read->finish();
+        offset += n;
+    }
+    return rows;
 }
 
 QJsonObject RowStore::fieldVersions(const QString &entity, const QString &id) const

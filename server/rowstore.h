@@ -1,13 +1,12 @@
 #pragma once
 
+#include "sync/row.h"
+
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 
 #include <optional>
-
-namespace XinDai::Sync {
-struct Row;
-}
 
 namespace XinDai::Server {
 
@@ -35,6 +34,11 @@ public:
     /// schema defaults). Unchanged values do not bump the version. \a id empty: a new UUID.
     std::optional<Written> upsert(const QString &entity, const QString &id, const QJsonObject &fields,
                                   QString *errorMessage);
+    /// upsert() of the existing row \a current, read with load(…, &\a fieldVersions) in this
+    /// transaction and not written since: the row and its field versions are not read again (a push
+    /// reads each row once). Reads them after all when \a fields name a field load() does not return.
+    std::optional<Written> upsert(const Sync::Row &current, const QJsonObject &fieldVersions,
+                                  const QJsonObject &fields, QString *errorMessage);
     /// Bulk insert of new rows of \a entity: each pair is (id, fields), id "" = a new UUID; every row
     /// names the same fields. Written in multi-row INSERT statements (a few hundred rows per round
     /// trip), each row with its own new version; no per-row SELECT. Fails (nothing reported written)
@@ -46,9 +50,21 @@ public:
     /// Tombstones the row (deleted = 1, new version); false when it does not exist.
     std::optional<Written> remove(const QString &entity, const QString &id, QString *errorMessage);
 
-    /// The current row (wire fields only, no server-only fields), or nullopt when absent.
-    std::optional<Sync::Row> load(const QString &entity, const QString &id,
-                                  QString *errorMessage = nullptr) const;
+    /// The current row (wire fields only, no server-only fields), or nullopt when absent. With
+    /// \a fieldVersions, also the row's per-field versions (as fieldVersions()), in the same statement.
+    std::optional<Sync::Row> load(const QString &entity, const QString &id, QString *errorMessage = nullptr,
+                                  QJsonObject *fieldVersions = nullptr) const;
+    /// A row as load() returns it, with its field versions.
+    struct Loaded
+    {
+        Sync::Row row;
+        QJsonObject fieldVersions;
+    };
+    /// load(…, &fieldVersions) of the rows \a ids of \a entity in a few statements (one per up to 128
+    /// ids): the rows that exist, by id; nullopt and a message when the entity is unknown or the
+    /// database fails.
+    std::optional<QHash<QString, Loaded>> loadMany(const QString &entity, const QStringList &ids,
+                                                   QString *errorMessage) const;
     /// Per-field versions of the row ({"field": version}); fields never changed since the row was
     /// created carry the creation version.
     QJsonObject fieldVersions(const QString &entity, const QString &id) const;
@@ -66,13 +82,19 @@ public:
     /// bank) or moves it to another park. On by default; a bulk load into a store no client has
     /// synced from yet may turn it off.
     void setRestampOnScopeChange(bool on) { m_restamp = on; }
+    /// How many times restampFirm() has run on this object (rows read before may have new versions).
+    qint64 restampCount() const { return m_restampCount; }
 
 private:
+    std::optional<Written> write(const QString &entity, const QString &id, const QJsonObject &fields,
+                                 QString *errorMessage, const Sync::Row *current,
+                                 const QJsonObject *currentVersions);
     bool afterWrite(const QString &entity, const QString &enterpriseBefore, const QStringList &banksBefore,
                     const QString &enterpriseAfter, bool parkChanged, QString *errorMessage);
 
     ServerDatabase &m_db;
     bool m_restamp = true;
+    qint64 m_restampCount = 0;
 };
 
 } // namespace XinDai::Server

@@ -7,12 +7,15 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
 #include <QUrlQuery>
 
 #include <algorithm>
+#include <cstdio>
+#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
@@ -190,6 +193,9 @@ bool ServerDatabase::open(const QString &url, QString *errorMessage)
 void ServerDatabase::close()
 {
     m_statements.clear();
+    for (sqlite3_stmt *statement : std::as_const(m_sqliteStatements))
+        sqlite3_finalize(statement);
+    m_sqliteStatements.clear();
     m_inTransaction = false;
     m_blockNext = m_blockEnd = m_blockSize = 0;
     if (QSqlDatabase::contains(m_connectionName)) {
@@ -278,12 +284,33 @@ bool ServerDatabase::rollback()
 
 bool ServerDatabase::savepoint(const QString &name)
 {
-    return exec(u"SAVEPOINT "_s + name, nullptr);
+    return execOften(u"SAVEPOINT "_s + name);
 }
 
 bool ServerDatabase::releaseSavepoint(const QString &name)
 {
-    return exec(u"RELEASE SAVEPOINT "_s + name, nullptr);
+    return execOften(u"RELEASE SAVEPOINT "_s + name);
+}
+
+bool ServerDatabase::renewSavepoint(const QString &name)
+{
+    // SQLite runs one statement per call (and has no round trip to save).
+    if (m_dialect == Dialect::SQLite)
+        return releaseSavepoint(name) && savepoint(name);
+    return exec(u"RELEASE SAVEPOINT "_s + name + u"; SAVEPOINT "_s + name, nullptr);
+}
+
+bool ServerDatabase::execOften(const QString &statement)
+{
+    // SQLite: prepared once (a push runs these twice per operation). PostgreSQL cannot PREPARE them.
+    if (m_dialect != Dialect::SQLite)
+        return exec(statement, nullptr);
+    QSqlQuery *q = prepared(statement, nullptr);
+    if (!q)
+        return false;
+    const bool ok = q->exec();
+    q->finish();
+    return ok;
 }
 
 bool ServerDatabase::rollbackToSavepoint(const QString &name)
@@ -294,7 +321,7 @@ bool ServerDatabase::rollbackToSavepoint(const QString &name)
     return exec(u"ROLLBACK TO SAVEPOINT "_s + name, nullptr);
 }
 
-QSqlQuery *ServerDatabase::prepared(const QString &statement, QString *errorMessage)
+QSqlQuery *ServerDatabase::prepared(const QString &statement, QString *errorMessage) const
 {
     auto it = m_statements.constFind(statement);
     if (it != m_statements.constEnd())
@@ -308,6 +335,29 @@ QSqlQuery *ServerDatabase::prepared(const QString &statement, QString *errorMess
     }
     m_statements.insert(statement, q);
     return q.get();
+}
+
+sqlite3_stmt *ServerDatabase::sqliteStatement(const QString &statement, QString *errorMessage) const
+{
+    if (sqlite3_stmt *cached = m_sqliteStatements.value(statement))
+        return cached;
+    const QVariant handle = sql().driver() ? sql().driver()->handle() : QVariant();
+    if (m_dialect != Dialect::SQLite || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+        setError(errorMessage, Tr::tr("The database connection is not SQLite."));
+        return nullptr;
+    }
+    sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData());
+    sqlite3_stmt *prepared = nullptr;
+    const QByteArray utf8 = statement.toUtf8();
+    if (sqlite3_prepare_v3(db, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT, &prepared,
+                           nullptr)
+        != SQLITE_OK) {
+        setError(errorMessage, QString::fromUtf8(sqlite3_errmsg(db)));
+        sqlite3_finalize(prepared);
+        return nullptr;
+    }
+    m_sqliteStatements.insert(statement, prepared);
+    return prepared;
 }
 
 int ServerDatabase::latestSchemaVersion()
@@ -465,10 +515,12 @@ qint64 ServerDatabase::nextSequence(QString *errorMessage)
 
 qint64 ServerDatabase::headSequence() const
 {
-    QSqlQuery q(sql());
-    if (!q.exec(u"SELECT seq FROM sync_clock WHERE id = 1"_s) || !q.next())
+    QSqlQuery *q = prepared(u"SELECT seq FROM sync_clock WHERE id = 1"_s, nullptr);
+    if (!q)
         return 0;
-    return q.value(0).toLongLong();
+    const qint64 seq = q->exec() && q->next() ? q->value(0).toLongLong() : 0;
+    q->finish();
+    return seq;
 }
 
 QString ServerDatabase::quoted(const QString &identifier)
@@ -478,7 +530,16 @@ QString ServerDatabase::quoted(const QString &identifier)
 
 QString ServerDatabase::timestamp(const QDateTime &time)
 {
-    return time.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+    // Written for every stored row and result: by hand, the format string costs microseconds each.
+    const QDateTime utc = time.toUTC();
+    const QDate date = utc.date();
+    if (!utc.isValid() || date.year() < 1 || date.year() > 9999)
+        return utc.toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+    const QTime clock = utc.time();
+    char text[64];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", date.year(), date.month(),
+                  date.day(), clock.hour(), clock.minute(), clock.second(), clock.msec());
+    return QString::fromLatin1(text);
 }
 
 } // namespace XinDai::Server

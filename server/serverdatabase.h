@@ -9,6 +9,8 @@
 
 class QSqlQuery;
 
+struct sqlite3_stmt;
+
 namespace XinDai::Server {
 
 /// One connection to the central store: SQLite (embedded default) or PostgreSQL (production), the
@@ -56,12 +58,19 @@ public:
     /// cached sequence block of nextSequence() (its reservation may have been undone).
     bool savepoint(const QString &name);
     bool releaseSavepoint(const QString &name);
+    /// releaseSavepoint() and savepoint() again (for the next operation): one round trip on PostgreSQL.
+    bool renewSavepoint(const QString &name);
     bool rollbackToSavepoint(const QString &name);
 
     /// A prepared statement for \a sql, cached on this connection (dropped by close()); nullptr and a
     /// message when it does not prepare. The caller binds (addBindValue, in order), executes and calls
     /// finish() when done reading.
-    QSqlQuery *prepared(const QString &sql, QString *errorMessage);
+    QSqlQuery *prepared(const QString &sql, QString *errorMessage) const;
+    /// SQLite only: \a sql prepared directly on the connection's sqlite3 handle, cached like prepared()
+    /// (finalized by close()), for reading many rows without QtSql's QVariant and UTF-16 copy of every
+    /// value (pull pages). The caller binds, steps and resets it. nullptr and a message when it does not
+    /// prepare or the connection is not SQLite.
+    sqlite3_stmt *sqliteStatement(const QString &sql, QString *errorMessage) const;
 
     /// Inside a transaction: reserves \a count consecutive sync sequence numbers and returns the first
     /// (0 on failure). The counter row stays locked until commit, so on PostgreSQL writers commit in
@@ -90,6 +99,8 @@ public:
 
 private:
     bool exec(const QString &statement, QString *errorMessage);
+    /// exec() of a statement run many times per transaction (savepoints).
+    bool execOften(const QString &statement);
     bool applyMigration(int version, const QString &path, QString *errorMessage);
 
     QString m_connectionName;
@@ -99,7 +110,8 @@ private:
     qint64 m_blockNext = 0;
     qint64 m_blockEnd = 0; ///< one past the last number of the cached block
     qint64 m_blockSize = 0;
-    QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
+    mutable QHash<QString, std::shared_ptr<QSqlQuery>> m_statements; ///< prepared(): a cache
+    mutable QHash<QString, sqlite3_stmt *> m_sqliteStatements;       ///< sqliteStatement(): a cache
 };
 
 } // namespace XinDai::Server

@@ -40,7 +40,7 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &args, QStri
         }
         const bool takesValue = arg == QLatin1String("--db") || arg == QLatin1String("--listen")
                                 || arg == QLatin1String("--tls-cert") || arg == QLatin1String("--tls-key")
-                                || arg == QLatin1String("--lang");
+                                || arg == QLatin1String("--lang") || arg == QLatin1String("--threads");
         if (!takesValue)
             return fail(QStringLiteral("unknown option '%1'").arg(arg));
         if (i + 1 >= args.size())
@@ -56,6 +56,13 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &args, QStri
             options.tlsCertificate = value;
         } else if (arg == QLatin1String("--tls-key")) {
             options.tlsKey = value;
+        } else if (arg == QLatin1String("--threads")) {
+            bool ok = false;
+            options.threads = value.toInt(&ok);
+            if (!ok || options.threads < 1 || options.threads > MaxThreads)
+                return fail(QStringLiteral("--threads wants a number from 1 to %1, not '%2'")
+                                .arg(MaxThreads)
+                                .arg(value));
         } else {
             if (value != QLatin1String("zh_CN") && value != QLatin1String("en"))
                 return fail(QStringLiteral("--lang wants zh_CN or en, not '%1'").arg(value));

@@ -10,7 +10,7 @@ namespace XinDai::Server {
 
 /// Options of `xindai-server serve` (docs/server.md):
 ///   --db sqlite:PATH|postgres://USER@HOST/DB --listen HOST:PORT [--tls-cert F --tls-key F]
-///   [--insecure-dev] [--lang zh_CN|en]
+///   [--insecure-dev] [--lang zh_CN|en] [--threads N]
 /// Invariant after parse(): dbUrl non-empty; either both TLS files are set or insecureDev is true.
 struct ServerOptions
 {
@@ -21,6 +21,9 @@ struct ServerOptions
     QString tlsKey;                             ///< PEM file (unencrypted private key)
     bool insecureDev = false;                   ///< plain HTTP (local demo and tests only)
     QString language = QStringLiteral("zh_CN"); ///< language of error messages: zh_CN or en
+    int threads = 0; ///< threads answering requests, 1..MaxThreads; 0 = one per CPU core
+
+    static constexpr int MaxThreads = 64;
 
     /// Parses the arguments that follow "serve"; nullopt and a plain English message on a usage error.
     static std::optional<ServerOptions> parse(const QStringList &args, QString *errorMessage);

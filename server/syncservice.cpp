@@ -6,7 +6,9 @@
 #include "server/serverdatabase.h"
 #include "server/servertr_p.h"
 #include "sync/entitycatalog.h"
+#include "sync/pagebuilder.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -14,6 +16,8 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <limits>
+#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
@@ -23,6 +27,197 @@ namespace {
 
 using Internal::Tr;
 using S = Sync::EntitySpec::Scope;
+
+/// What phase 2 of a pull needs per entity, computed once: the wire fields in code-point order with
+/// their canonical keys, the SELECT list, which fields a tombstone keeps and where enterprise_id is.
+struct EntityColumns
+{
+    std::vector<const Sync::FieldSpec *> fields;
+    std::vector<QByteArray> keys;
+    std::vector<bool> inNaturalKey;
+    QString select; ///< ", t.\"a\", t.\"b\"…"
+    int enterpriseColumn = -1;
+};
+
+const EntityColumns &entityColumns(const Sync::EntitySpec &spec)
+{
+    static const QHash<QString, EntityColumns> all = [] {
+        QHash<QString, EntityColumns> out;
+        for (const Sync::EntitySpec &e : Sync::EntityCatalog::entities()) {
+            EntityColumns c;
+            QStringList wire = e.wireFieldNames();
+            wire.sort(); // the names are ASCII: UTF-16 order is code-point order
+            for (const QString &n : std::as_const(wire)) {
+                if (n == u"enterprise_id"_s)
+                    c.enterpriseColumn = int(c.fields.size());
+                c.fields.push_back(e.field(n));
+                c.keys.push_back(Sync::PageBuilder::key(n));
+                c.inNaturalKey.push_back(e.naturalKey.contains(n));
+                c.select += u", t."_s + ServerDatabase::quoted(n);
+            }
+            out.insert(e.name, c);
+        }
+        return out;
+    }();
+    return *all.find(spec.name);
+}
+
+/// Rows of a phase-2 query read through QtSql (PostgreSQL).
+struct QtSqlRows
+{
+    QSqlQuery *query;
+    bool next() { return query->next(); }
+    bool isNull(int column) const { return query->isNull(column); }
+    qint64 integer(int column) const { return query->value(column).toLongLong(); }
+    QString text(int column) const { return query->value(column).toString(); }
+};
+
+/// The same read straight from SQLite: text stays in the UTF-8 it is stored in, no QVariant per value.
+struct SqliteRows
+{
+    sqlite3_stmt *statement;
+    int rc = SQLITE_OK;
+    bool next() { return (rc = sqlite3_step(statement)) == SQLITE_ROW; }
+    bool isNull(int column) const { return sqlite3_column_type(statement, column) == SQLITE_NULL; }
+    qint64 integer(int column) const { return sqlite3_column_int64(statement, column); }
+    QUtf8StringView text(int column) const
+    {
+        const auto *utf8 = reinterpret_cast<const char *>(sqlite3_column_text(statement, column));
+        return QUtf8StringView(utf8, sqlite3_column_bytes(statement, column));
+    }
+    bool failed() const { return rc != SQLITE_DONE; }
+    QString error() const { return QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(statement))); }
+};
+
+QString toQString(const QString &text)
+{
+    return text;
+}
+
+QString toQString(QUtf8StringView text)
+{
+    return QString::fromUtf8(text.data(), text.size());
+}
+
+/// True when \a stored (updated_at) is already the wire form yyyy-MM-ddTHH:mm:ss.zzzZ, as
+/// ServerDatabase::timestamp() writes it.
+template<typename Text>
+bool isWireTimestamp(const Text &stored)
+{
+    const auto *c = stored.data(); // QChar or char
+    return stored.size() == 24 && c[10] == QLatin1Char('T') && c[19] == QLatin1Char('.')
+           && c[23] == QLatin1Char('Z');
+}
+
+/// One stored column as its wire value (what EntityCatalog::toJson() gives, written directly).
+template<typename Rows>
+void writeField(Sync::PageBuilder &page, const QByteArray &key, const Sync::FieldSpec &field,
+                const Rows &rows, int column)
+{
+    using T = Sync::FieldSpec::Type;
+    if (rows.isNull(column)) {
+        if (field.nullable)
+            page.nullField(key);
+        else if (field.type == T::Integer)
+            page.integerField(key, 0);
+        else if (field.type == T::Bool)
+            page.boolField(key, false);
+        else
+            page.stringField(key, QStringView());
+        return;
+    }
+    switch (field.type) {
+    case T::Integer:
+        page.integerField(key, rows.integer(column));
+        break;
+    case T::Bool:
+        page.boolField(key, rows.integer(column) != 0);
+        break;
+    default:
+        page.stringField(key, rows.text(column));
+        break;
+    }
+}
+
+/// Writes every row of \a rows (columns: id, version, updated_at, deleted, then \a columns) into
+/// \a page; with \a firms, also collects the firm ids of the rows for the audit of a bank's pull.
+template<typename Rows>
+void writeRows(Rows &rows, const Sync::EntitySpec &spec, const EntityColumns &columns,
+               Sync::PageBuilder &page, QStringList *firms, qint64 *firmRows)
+{
+    while (rows.next()) {
+        const auto id = rows.text(0);
+        const bool deleted = rows.integer(3) != 0;
+        page.beginRow(spec.name, deleted);
+        for (size_t i = 0; i < columns.fields.size(); ++i) {
+            // A tombstone carries only its natural key (monthly_value is found by it on the client).
+            if (deleted && !columns.inNaturalKey[i])
+                continue;
+            writeField(page, columns.keys[i], *columns.fields[i], rows, 4 + int(i));
+        }
+        const auto updated = rows.text(2);
+        if (isWireTimestamp(updated)) {
+            page.endRow(id, rows.integer(1), updated);
+        } else {
+            page.endRow(
+                toQString(id), rows.integer(1),
+                ServerDatabase::timestamp(QDateTime::fromString(toQString(updated), Qt::ISODateWithMs)));
+        }
+        if (firms) {
+            ++*firmRows;
+            const QString firm
+                = spec.scope == S::Firm ? toQString(id) : toQString(rows.text(4 + columns.enterpriseColumn));
+            if (!firm.isEmpty() && !firms->contains(firm))
+                firms->append(firm);
+        }
+    }
+}
+
+/// Runs \a sql with \a binds and calls \a read with a reader of its rows (straight from SQLite on
+/// SQLite, through QtSql otherwise), which must read them all; false and a message when it fails.
+template<typename Read>
+bool readRows(ServerDatabase &db, const QString &sql, const QVariantList &binds, Read &&read, QString *error)
+{
+    if (db.dialect() == ServerDatabase::Dialect::SQLite) {
+        sqlite3_stmt *statement = db.sqliteStatement(sql, error);
+        if (!statement)
+            return false;
+        for (qsizetype b = 0; b < binds.size(); ++b) {
+            const QVariant &value = binds.at(b);
+            if (value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Int) {
+                sqlite3_bind_int64(statement, int(b) + 1, value.toLongLong());
+            } else {
+                const QByteArray utf8 = value.toString().toUtf8();
+                sqlite3_bind_text(statement, int(b) + 1, utf8.constData(), int(utf8.size()),
+                                  SQLITE_TRANSIENT);
+            }
+        }
+        SqliteRows rows{statement};
+        read(rows);
+        const bool ok = !rows.failed();
+        if (!ok && error)
+            *error = rows.error();
+        sqlite3_reset(statement);
+        sqlite3_clear_bindings(statement);
+        return ok;
+    }
+    QSqlQuery *q = db.prepared(sql, error);
+    if (!q)
+        return false;
+    for (const QVariant &b : binds)
+        q->addBindValue(b);
+    if (!q->exec()) {
+        if (error)
+            *error = q->lastError().text();
+        q->finish();
+        return false;
+    }
+    QtSqlRows rows{q};
+    read(rows);
+    q->finish();
+    return true;
+}
+
 using Status = Sync::OpResult::Status;
 
 const QString OpSavepoint = u"xindai_op"_s;
@@ -51,6 +246,23 @@ const Transition *findTransition(const QString &from, const QString &to)
             return &t;
     }
     return nullptr;
+}
+
+/// \a n split into statement sizes: \a max (a power of two) as often as it fits, then the binary
+/// digits of the rest, so that multi-row statements come in a few shapes (max, max/2, … 1) that the
+/// prepared-statement cache keeps.
+QList<qsizetype> statementChunks(qsizetype n, qsizetype max)
+{
+    QList<qsizetype> sizes;
+    for (; n >= max; n -= max)
+        sizes.append(max);
+    for (qsizetype size = max / 2; size >= 1; size /= 2) {
+        if (n >= size) {
+            sizes.append(size);
+            n -= size;
+        }
+    }
+    return sizes;
 }
 
 Sync::OpResult rejected(const QString &opId, const QString &reason)
@@ -95,8 +307,17 @@ public:
     {}
 
     Outcome apply(const Sync::Operation &op);
+    /// Reads the rows \a ops address by id in a few statements, so that apply() reads each row once
+    /// per batch rather than once per operation (a round trip each on PostgreSQL). Rows the batch
+    /// writes are read again; so is everything after a re-stamp (other rows got new versions).
+    bool prefetch(const QList<const Sync::Operation *> &ops, QString *errorMessage);
 
 private:
+    /// The row \a id of \a entity and its field versions: prefetched, else read now.
+    std::optional<Sync::Row> current(const QString &entity, const QString &id, QJsonObject *fieldVersions);
+    /// The row is about to be written: it is read again when an operation addresses it later.
+    void forget(const QString &entity, const QString &id) { m_prefetched.remove(entity + u'/' + id); }
+
     Outcome reject(const Sync::Operation &op, const QString &reason, bool forbidden = false)
     {
         Outcome o;
@@ -112,7 +333,48 @@ private:
     const Caller &m_caller;
     RowStore m_rows;
     Scope m_scope;
+    /// Prefetched rows by "entity/id"; nullopt: the row does not exist.
+    QHash<QString, std::optional<RowStore::Loaded>> m_prefetched;
+    qint64 m_restamps = 0; ///< m_rows.restampCount() when m_prefetched was last known valid
 };
+
+bool Applier::prefetch(const QList<const Sync::Operation *> &ops, QString *errorMessage)
+{
+    QHash<QString, QStringList> idsByEntity;
+    for (const Sync::Operation *op : ops) {
+        if (!Sync::EntityCatalog::find(op->entity) || m_prefetched.contains(op->entity + u'/' + op->rowId))
+            continue;
+        m_prefetched.insert(op->entity + u'/' + op->rowId, std::nullopt);
+        idsByEntity[op->entity].append(op->rowId);
+    }
+    for (auto it = idsByEntity.cbegin(); it != idsByEntity.cend(); ++it) {
+        const auto rows = m_rows.loadMany(it.key(), it.value(), errorMessage);
+        if (!rows) {
+            m_prefetched.clear();
+            return false;
+        }
+        for (auto row = rows->cbegin(); row != rows->cend(); ++row)
+            m_prefetched.insert(it.key() + u'/' + row.key(), *row);
+    }
+    m_restamps = m_rows.restampCount();
+    return true;
+}
+
+std::optional<Sync::Row> Applier::current(const QString &entity, const QString &id,
+                                          QJsonObject *fieldVersions)
+{
+    if (m_rows.restampCount() != m_restamps) {
+        m_prefetched.clear();
+        m_restamps = m_rows.restampCount();
+    }
+    const auto it = m_prefetched.constFind(entity + u'/' + id);
+    if (it == m_prefetched.constEnd())
+        return m_rows.load(entity, id, nullptr, fieldVersions);
+    if (!*it)
+        return std::nullopt;
+    *fieldVersions = (*it)->fieldVersions;
+    return (*it)->row;
+}
 
 bool Applier::referenceExists(const QString &entity, const QString &id)
 {
@@ -179,6 +441,7 @@ Outcome Applier::remove(const Sync::Operation &op, const Sync::EntitySpec &spec,
         }
     }
     QString error;
+    forget(spec.name, existing.id);
     const std::optional<RowStore::Written> written = m_rows.remove(spec.name, existing.id, &error);
     if (!written) {
         Outcome o;
@@ -204,8 +467,10 @@ Outcome Applier::apply(const Sync::Operation &op)
         return reject(op, error);
 
     // The row the operation addresses: by id, else (monthly_value) by its natural key.
+    // Read once with its field versions: the merge and the write below use this copy.
     QString targetId = op.rowId;
-    std::optional<Sync::Row> existing = m_rows.load(op.entity, targetId);
+    QJsonObject existingVersions;
+    std::optional<Sync::Row> existing = current(op.entity, targetId, &existingVersions);
     if (!existing && !spec->naturalKey.isEmpty() && op.kind == Sync::Operation::Kind::Upsert) {
         QJsonObject key;
         for (const QString &k : spec->naturalKey) {
@@ -216,7 +481,7 @@ Outcome Applier::apply(const Sync::Operation &op)
             const QString other = m_rows.findId(op.entity, key);
             if (!other.isEmpty()) {
                 targetId = other;
-                existing = m_rows.load(op.entity, targetId);
+                existing = m_rows.load(op.entity, targetId, nullptr, &existingVersions);
             }
         }
     }
@@ -236,10 +501,9 @@ Outcome Applier::apply(const Sync::Operation &op)
     QJsonObject changes;
     QList<Sync::FieldConflict> conflicts;
     if (existing && op.baseVersion != existing->version) {
-        const QJsonObject versions = m_rows.fieldVersions(op.entity, targetId);
         for (auto it = op.fields.begin(); it != op.fields.end(); ++it) {
             const QJsonValue server = existing->fields.value(it.key());
-            const bool changedOnServer = versions.value(it.key()).toInteger() > op.baseVersion;
+            const bool changedOnServer = existingVersions.value(it.key()).toInteger() > op.baseVersion;
             if (changedOnServer && normalised(*spec->field(it.key()), it.value()) != server)
                 conflicts.append({it.key(), it.value(), server});
             else
@@ -282,7 +546,10 @@ Outcome Applier::apply(const Sync::Operation &op)
 
     qint64 version = existing ? existing->version : 0;
     if (!changes.isEmpty()) {
-        const std::optional<RowStore::Written> written = m_rows.upsert(op.entity, targetId, changes, &error);
+        forget(op.entity, targetId);
+        const std::optional<RowStore::Written> written
+            = existing ? m_rows.upsert(*existing, existingVersions, changes, &error)
+                       : m_rows.upsert(op.entity, targetId, changes, &error);
         if (!written)
             return reject(op, Tr::tr("The record could not be stored: %1").arg(error));
         version = written->version;
@@ -354,69 +621,127 @@ std::optional<Sync::PushResponse> SyncService::push(const Caller &caller, const 
 
     Sync::PushResponse response;
     {
-        Applier applier(m_db, caller, m_today);
-        AuditTrail audit(m_db);
+        // The stored results of the batch's opIds, read in a few statements instead of one per
+        // operation (each is a round trip on PostgreSQL); results of this batch join them as they are
+        // decided (a repeated opId is answered like a replay).
+        struct Stored
+        {
+            QString owner;
+            QByteArray result;
+        };
+        QHash<QString, Stored> stored;
+        const qsizetype maxChunk = m_db.dialect() == ServerDatabase::Dialect::SQLite ? 32 : 128;
         QString error;
-        for (const Sync::Operation &op : request.operations) {
+        qsizetype offset = 0;
+        for (const qsizetype n : statementChunks(request.operations.size(), maxChunk)) {
             QSqlQuery *seen
-                = m_db.prepared(u"SELECT user_id, result FROM applied_op WHERE op_id = ?"_s, &error);
+                = m_db.prepared(u"SELECT op_id, user_id, result FROM applied_op WHERE op_id IN (?"_s
+                                    + u", ?"_s.repeated(n - 1) + u')',
+                                &error);
             if (!seen)
                 return fail(error);
-            seen->addBindValue(op.opId);
+            for (qsizetype i = offset; i < offset + n; ++i)
+                seen->addBindValue(request.operations.at(i).opId);
             if (!seen->exec())
                 return fail(seen->lastError().text());
-            if (seen->next()) {
-                const QString owner = seen->value(0).toString();
-                const QByteArray stored = seen->value(1).toString().toUtf8();
-                seen->finish();
-                if (owner != caller.userId) {
+            while (seen->next())
+                stored.insert(seen->value(0).toString(),
+                              {seen->value(1).toString(), seen->value(2).toString().toUtf8()});
+            seen->finish();
+            offset += n;
+        }
+
+        // Written after the loop in multi-row INSERTs, in the same transaction as the changes.
+        struct Record
+        {
+            QString opId;
+            QString result;
+            QString appliedAt;
+        };
+        QList<Record> records;
+        Applier applier(m_db, caller, m_today);
+        AuditTrail audit(m_db);
+        QList<const Sync::Operation *> fresh;
+        for (const Sync::Operation &op : request.operations) {
+            if (!stored.contains(op.opId))
+                fresh.append(&op);
+        }
+        if (!applier.prefetch(fresh, &error))
+            return fail(error);
+        // Each operation runs in its own savepoint. One that is left standing (renewed after an
+        // applied operation, or rolled back to after a rejected one: it then stands for the state
+        // before the next operation as well) serves the next, saving a round trip per operation.
+        bool savepointOpen = false;
+        for (const Sync::Operation &op : request.operations) {
+            if (const auto seen = stored.constFind(op.opId); seen != stored.constEnd()) {
+                if (seen->owner != caller.userId) {
                     response.results.append(rejected(
                         op.opId,
                         Tr::tr("The operation id %1 was already used by another user.").arg(op.opId)));
                     continue;
                 }
-                const std::optional<Sync::OpResult> first
-                    = Sync::OpResult::fromJson(QJsonDocument::fromJson(stored).object(), QString(), &error);
+                const std::optional<Sync::OpResult> first = Sync::OpResult::fromJson(
+                    QJsonDocument::fromJson(seen->result).object(), QString(), &error);
                 if (!first)
                     return fail(
                         Tr::tr("The stored result of the operation %1 is damaged: %2").arg(op.opId, error));
                 response.results.append(*first);
                 continue;
             }
-            seen->finish();
 
-            if (!m_db.savepoint(OpSavepoint))
+            if (!savepointOpen && !m_db.savepoint(OpSavepoint))
                 return fail(m_db.sql().lastError().text());
+            savepointOpen = false;
             const Outcome outcome = applier.apply(op);
             if (!outcome.databaseError.isEmpty())
                 return fail(outcome.databaseError);
             if (outcome.result.status == Status::Rejected) {
-                if (!m_db.rollbackToSavepoint(OpSavepoint) || !m_db.releaseSavepoint(OpSavepoint))
+                if (!m_db.rollbackToSavepoint(OpSavepoint))
                     return fail(m_db.sql().lastError().text());
-                if (outcome.forbidden
-                    && !audit.record(caller, u"forbidden"_s, op.entity, op.rowId,
-                                     {{u"opId"_s, op.opId}, {u"reason"_s, outcome.result.reason}}, &error))
-                    return fail(error);
-            } else if (!m_db.releaseSavepoint(OpSavepoint)) {
+                savepointOpen = true;
+                if (outcome.forbidden) {
+                    // Audited outside any operation's savepoint: a later rejection must not undo it.
+                    if (!m_db.releaseSavepoint(OpSavepoint))
+                        return fail(m_db.sql().lastError().text());
+                    savepointOpen = false;
+                    if (!audit.record(caller, u"forbidden"_s, op.entity, op.rowId,
+                                      {{u"opId"_s, op.opId}, {u"reason"_s, outcome.result.reason}}, &error))
+                        return fail(error);
+                }
+            } else if (!m_db.renewSavepoint(OpSavepoint)) {
                 return fail(m_db.sql().lastError().text());
+            } else {
+                savepointOpen = true;
             }
 
+            const QByteArray result = QJsonDocument(outcome.result.toJson()).toJson(QJsonDocument::Compact);
+            records.append({op.opId, QString::fromUtf8(result), ServerDatabase::now()});
+            stored.insert(op.opId, {caller.userId, result});
+            response.results.append(outcome.result);
+        }
+        if (savepointOpen && !m_db.releaseSavepoint(OpSavepoint))
+            return fail(m_db.sql().lastError().text());
+
+        offset = 0;
+        for (const qsizetype n : statementChunks(records.size(), maxChunk)) {
             QSqlQuery *store = m_db.prepared(
-                u"INSERT INTO applied_op (op_id, client_id, user_id, result, applied_at) VALUES (?, ?, ?, ?, ?)"_s,
+                u"INSERT INTO applied_op (op_id, client_id, user_id, result, applied_at) VALUES (?, ?, ?, ?, ?)"_s
+                    + u", (?, ?, ?, ?, ?)"_s.repeated(n - 1),
                 &error);
             if (!store)
                 return fail(error);
-            store->addBindValue(op.opId);
-            store->addBindValue(request.clientId);
-            store->addBindValue(caller.userId);
-            store->addBindValue(
-                QString::fromUtf8(QJsonDocument(outcome.result.toJson()).toJson(QJsonDocument::Compact)));
-            store->addBindValue(ServerDatabase::now());
+            for (qsizetype i = offset; i < offset + n; ++i) {
+                store->addBindValue(records.at(i).opId);
+                store->addBindValue(request.clientId);
+                store->addBindValue(caller.userId);
+                store->addBindValue(records.at(i).result);
+                store->addBindValue(records.at(i).appliedAt);
+            }
             if (!store->exec())
                 return fail(Tr::tr("The result of the operation %1 could not be stored: %2")
-                                .arg(op.opId, store->lastError().text()));
+                                .arg(records.at(offset).opId, store->lastError().text()));
             store->finish();
-            response.results.append(outcome.result);
+            offset += n;
         }
     }
     if (!m_db.commit())
@@ -424,8 +749,8 @@ std::optional<Sync::PushResponse> SyncService::push(const Caller &caller, const 
     return response;
 }
 
-std::optional<Sync::PullPage> SyncService::pull(const Caller &caller, const Sync::PullRequest &request,
-                                                QString *errorMessage)
+std::optional<SyncService::WirePage>
+SyncService::pullWire(const Caller &caller, const Sync::PullRequest &request, QString *errorMessage)
 {
     m_failure = Failure::None;
     QList<const Sync::EntitySpec *> specs;
@@ -441,7 +766,7 @@ std::optional<Sync::PullPage> SyncService::pull(const Caller &caller, const Sync
             return std::nullopt;
         }
     }
-    auto fail = [&](const QString &message) -> std::optional<Sync::PullPage> {
+    auto fail = [&](const QString &message) -> std::optional<WirePage> {
         if (m_db.inTransaction())
             m_db.rollback();
         m_failure = Failure::Database;
@@ -463,6 +788,8 @@ std::optional<Sync::PullPage> SyncService::pull(const Caller &caller, const Sync
     // Phase 1: the versions only (index-friendly, no row conversion), to find the page's last version:
     // reading pageSize + 1 whole rows from every entity would convert up to twelve pages to output one.
     std::vector<qint64> versions;
+    // Each entity's smallest version after the cursor: phase 2 skips the entities with none in the page.
+    std::vector<qint64> firstVersion(size_t(specs.size()), std::numeric_limits<qint64>::max());
     for (qsizetype e = 0; e < specs.size(); ++e) {
         const Scope::Predicate &where = predicates.at(e);
         if (where.sql == u"1 = 0"_s)
@@ -470,21 +797,19 @@ std::optional<Sync::PullPage> SyncService::pull(const Caller &caller, const Sync
         const QString sql = u"SELECT t.version FROM "_s + ServerDatabase::quoted(specs.at(e)->name)
                             + u" t WHERE t.version > ? AND t.version <= ? AND ("_s + where.sql
                             + u") ORDER BY t.version LIMIT ?"_s;
+        const size_t before = versions.size();
         QString error;
-        QSqlQuery *q = m_db.prepared(sql, &error);
-        if (!q)
-            return fail(error);
-        q->addBindValue(request.cursor);
-        q->addBindValue(head);
-        for (const QVariant &b : where.binds)
-            q->addBindValue(b);
-        q->addBindValue(request.pageSize + 1);
-        if (!q->exec())
-            return fail(
-                Tr::tr("The %1 rows could not be read: %2").arg(specs.at(e)->name, q->lastError().text()));
-        while (q->next())
-            versions.push_back(q->value(0).toLongLong());
-        q->finish();
+        if (!readRows(
+                m_db, sql,
+                QVariantList{request.cursor, head} + where.binds + QVariantList{request.pageSize + 1},
+                [&](auto &rows) {
+                    while (rows.next())
+                        versions.push_back(rows.integer(0));
+                },
+                &error))
+            return fail(Tr::tr("The %1 rows could not be read: %2").arg(specs.at(e)->name, error));
+        if (versions.size() > before)
+            firstVersion[size_t(e)] = versions[before];
     }
     const bool more = qint64(versions.size()) > request.pageSize;
     qint64 last = head;
@@ -493,88 +818,132 @@ std::optional<Sync::PullPage> SyncService::pull(const Caller &caller, const Sync
         last = versions[size_t(request.pageSize - 1)];
     }
 
-    // Phase 2: exactly the rows of the page (versions are unique across entities: one sequence).
-    QList<Sync::Row> rows;
+    // Phase 2: exactly the rows of the page (versions are unique across entities: one sequence),
+    // written straight into the page's bytes.
+    Sync::PageBuilder page;
+    page.reserve(more ? request.pageSize : qsizetype(versions.size()), 360);
+    const bool auditFirms = caller.isBank();
+    QStringList firms;
+    qint64 firmRows = 0;
     for (qsizetype e = 0; e < specs.size(); ++e) {
         const Sync::EntitySpec *spec = specs.at(e);
         const Scope::Predicate &where = predicates.at(e);
-        if (where.sql == u"1 = 0"_s)
+        if (where.sql == u"1 = 0"_s || firstVersion[size_t(e)] > last)
             continue;
-        // Sorted: QJsonObject keeps its keys sorted, so inserting in order appends (no moves).
-        QStringList wire = spec->wireFieldNames();
-        wire.sort();
-        QString sql = u"SELECT t.id, t.version, t.updated_at, t.deleted"_s;
-        for (const QString &n : wire)
-            sql += u", t."_s + ServerDatabase::quoted(n);
-        sql += u" FROM "_s + ServerDatabase::quoted(spec->name)
-               + u" t WHERE t.version > ? AND t.version <= ? AND ("_s + where.sql + u") ORDER BY t.version"_s;
+        const EntityColumns &columns = entityColumns(*spec);
+        const QString sql = u"SELECT t.id, t.version, t.updated_at, t.deleted"_s + columns.select
+                            + u" FROM "_s + ServerDatabase::quoted(spec->name)
+                            + u" t WHERE t.version > ? AND t.version <= ? AND ("_s + where.sql
+                            + u") ORDER BY t.version"_s;
+        const bool firmScoped = auditFirms && (spec->scope == S::Firm || spec->scope == S::FirmRecord);
+        QString error;
+        if (!readRows(
+                m_db, sql, QVariantList{request.cursor, last} + where.binds,
+                [&](auto &rows) {
+                    writeRows(rows, *spec, columns, page, firmScoped ? &firms : nullptr, &firmRows);
+                },
+                &error))
+            return fail(Tr::tr("The %1 rows could not be read: %2").arg(spec->name, error));
+    }
+    m_db.commit();
+    page.sortByVersion();
+
+    WirePage wire;
+    wire.hasMore = more;
+    wire.nextCursor = more ? last : std::max(head, request.cursor);
+    wire.rows = page.rowCount();
+    wire.head = head;
+    if (firmRows > 0) {
+        const bool truncated = firms.size() > MaxAuditedIds;
+        if (truncated)
+            firms.resize(MaxAuditedIds);
+        QString error;
+        AuditTrail audit(m_db);
+        if (!audit.record(caller, u"pull_credit_data"_s, u"enterprise"_s, QString(),
+                          {{u"rows"_s, firmRows},
+                           {u"enterprise_ids"_s, QJsonArray::fromStringList(firms)},
+                           {u"truncated"_s, truncated},
+                           {u"cursor"_s, request.cursor}},
+                          &error))
+            return fail(error);
+    }
+    wire.bytes = page.finish(wire.hasMore, wire.nextCursor);
+    return wire;
+}
+
+std::optional<Sync::PullPage> SyncService::pull(const Caller &caller, const Sync::PullRequest &request,
+                                                QString *errorMessage)
+{
+    const std::optional<WirePage> wire = pullWire(caller, request, errorMessage);
+    if (!wire)
+        return std::nullopt;
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(wire->bytes, &parseError);
+    std::optional<Sync::PullPage> page = Sync::PullPage::fromJson(doc.object(), errorMessage);
+    if (!page || !page->verify(errorMessage)) {
+        m_failure = Failure::Database;
+        return std::nullopt;
+    }
+    return page;
+}
+
+std::optional<Sync::VisibleResponse>
+SyncService::visible(const Caller &caller, const Sync::VisibleRequest &request, QString *errorMessage)
+{
+    m_failure = Failure::None;
+    const Sync::EntitySpec *spec = Sync::EntityCatalog::find(request.entity);
+    if (!spec || spec->scope != S::Firm) {
+        m_failure = Failure::BadRequest;
+        if (errorMessage)
+            *errorMessage
+                = Tr::tr("The entity %1 is not a firm-scoped entity of this server.").arg(request.entity);
+        return std::nullopt;
+    }
+    auto fail = [&](const QString &message) -> std::optional<Sync::VisibleResponse> {
+        if (m_db.inTransaction())
+            m_db.rollback();
+        m_failure = Failure::Database;
+        if (errorMessage)
+            *errorMessage = message;
+        return std::nullopt;
+    };
+    if (!m_db.readTransaction())
+        return fail(
+            Tr::tr("The database could not start a transaction: %1").arg(m_db.sql().lastError().text()));
+    // The same predicate as pull: what a pull would send now is exactly what is visible.
+    const Scope::Predicate where = Scope(m_db, m_today).readPredicate(caller, *spec, u"t"_s);
+    QSet<QString> seen;
+    // Chunks keep the statements small (QtSql binds positional parameters in time linear in their number).
+    constexpr qsizetype Chunk = 500;
+    for (qsizetype from = 0; from < request.ids.size() && where.sql != u"1 = 0"_s; from += Chunk) {
+        const QStringList ids = request.ids.mid(from, Chunk);
+        QString marks = u"?"_s;
+        for (qsizetype i = 1; i < ids.size(); ++i)
+            marks += u", ?"_s;
+        const QString sql = u"SELECT t.id FROM "_s + ServerDatabase::quoted(spec->name)
+                            + u" t WHERE t.deleted = 0 AND t.id IN ("_s + marks + u") AND ("_s + where.sql
+                            + u')';
         QString error;
         QSqlQuery *q = m_db.prepared(sql, &error);
         if (!q)
             return fail(error);
-        q->addBindValue(request.cursor);
-        q->addBindValue(last);
+        for (const QString &id : ids)
+            q->addBindValue(id);
         for (const QVariant &b : where.binds)
             q->addBindValue(b);
         if (!q->exec())
             return fail(Tr::tr("The %1 rows could not be read: %2").arg(spec->name, q->lastError().text()));
-        while (q->next()) {
-            Sync::Row row;
-            row.entity = spec->name;
-            row.id = q->value(0).toString();
-            row.version = q->value(1).toLongLong();
-            row.updatedAt = QDateTime::fromString(q->value(2).toString(), Qt::ISODateWithMs);
-            row.deleted = q->value(3).toLongLong() != 0;
-            for (int i = 0; i < wire.size(); ++i) {
-                // A tombstone carries only its natural key (monthly_value is found by it on the client).
-                if (row.deleted && !spec->naturalKey.contains(wire.at(i)))
-                    continue;
-                row.fields.insert(wire.at(i),
-                                  Sync::EntityCatalog::toJson(*spec->field(wire.at(i)), q->value(4 + i)));
-            }
-            rows.append(row);
-        }
+        while (q->next())
+            seen.insert(q->value(0).toString());
         q->finish();
     }
     m_db.commit();
-
-    std::sort(rows.begin(), rows.end(),
-              [](const Sync::Row &a, const Sync::Row &b) { return a.version < b.version; });
-    Sync::PullPage page;
-    page.hasMore = more;
-    page.nextCursor = more ? last : std::max(head, request.cursor);
-    page.rows = rows;
-
-    if (caller.isBank()) {
-        QStringList firms;
-        int firmRows = 0;
-        for (const Sync::Row &row : std::as_const(page.rows)) {
-            const Sync::EntitySpec *spec = Sync::EntityCatalog::find(row.entity);
-            if (spec->scope != S::Firm && spec->scope != S::FirmRecord)
-                continue;
-            ++firmRows;
-            const QString firm
-                = spec->scope == S::Firm ? row.id : row.fields.value(u"enterprise_id"_s).toString();
-            if (!firm.isEmpty() && !firms.contains(firm))
-                firms.append(firm);
-        }
-        if (firmRows > 0) {
-            const bool truncated = firms.size() > MaxAuditedIds;
-            if (truncated)
-                firms.resize(MaxAuditedIds);
-            QString error;
-            AuditTrail audit(m_db);
-            if (!audit.record(caller, u"pull_credit_data"_s, u"enterprise"_s, QString(),
-                              {{u"rows"_s, firmRows},
-                               {u"enterprise_ids"_s, QJsonArray::fromStringList(firms)},
-                               {u"truncated"_s, truncated},
-                               {u"cursor"_s, request.cursor}},
-                              &error))
-                return fail(error);
-        }
+    Sync::VisibleResponse response;
+    for (const QString &id : request.ids) {
+        if (!seen.contains(id))
+            response.hidden.append(id);
     }
-    page.seal();
-    return page;
+    return response;
 }
 
 } // namespace XinDai::Server

@@ -5,6 +5,8 @@
 #include "sync/pullrequest.h"
 #include "sync/pushrequest.h"
 #include "sync/pushresponse.h"
+#include "sync/visiblerequest.h"
+#include "sync/visibleresponse.h"
 
 #include <QDate>
 
@@ -30,10 +32,31 @@ public:
     std::optional<Sync::PushResponse> push(const Caller &caller, const Sync::PushRequest &request,
                                            QString *errorMessage);
 
+    /// One page of a pull as it goes on the wire (Sync::PageBuilder::finish()), with what the
+    /// response needs besides the bytes.
+    struct WirePage
+    {
+        QByteArray bytes; ///< the page's JSON, checksum first
+        qint64 rows = 0;  ///< rows in the page
+        qint64 nextCursor = 0;
+        bool hasMore = false;
+        qint64 head = 0; ///< the server's sequence when the page was read (X-XinDai-Head)
+    };
+
     /// Rows with version > cursor that the caller may see, in version order, at most pageSize; sealed.
+    /// Written straight from the SQL results into the wire form (no Row or QJsonObject per row).
     /// Reads of credit data (firm records of firms outside the caller's park) are audited.
+    std::optional<WirePage> pullWire(const Caller &caller, const Sync::PullRequest &request,
+                                     QString *errorMessage);
+    /// pullWire() parsed back into a PullPage (strictly, checksum verified); for tests and tools.
     std::optional<Sync::PullPage> pull(const Caller &caller, const Sync::PullRequest &request,
                                        QString *errorMessage);
+
+    /// POST /sync/visible: the ids of \a request the caller may NOT see now, by the read rule of pull
+    /// (Scope::readPredicate), including ids that do not exist or are deleted; in request order.
+    /// Read-only. nullopt: an entity that is not firm-scoped (BadRequest) or a database failure.
+    std::optional<Sync::VisibleResponse> visible(const Caller &caller, const Sync::VisibleRequest &request,
+                                                 QString *errorMessage);
 
     /// Why the last push()/pull() returned nullopt: BadRequest (the body names something this server
     /// does not have, e.g. an unknown entity in PullRequest::entities: answer 400) or Database (500).

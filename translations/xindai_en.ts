@@ -1153,18 +1153,18 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+125"/>
+        <location line="+137"/>
         <source>The USCC is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-121"/>
-        <location line="+125"/>
+        <location line="-133"/>
+        <location line="+137"/>
         <source>The USCC “%1” is invalid: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-131"/>
         <source>The firm name is missing.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1209,12 +1209,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>The park “%1” is not your park: you may import only the firms of your own park.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The number of employees “%1” is not a whole number of zero or more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+11"/>
+        <source>The firm %1 is registered in another park: only that park&apos;s staff may change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>No firm with the USCC %1 is in the store; import the firm roster first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2738,7 +2748,7 @@
 <context>
     <name>XinDai::Security::Crypto</name>
     <message>
-        <location filename="../modules/security/crypto.cpp" line="+40"/>
+        <location filename="../modules/security/crypto.cpp" line="+47"/>
         <source>The file %1 cannot be opened for hashing: %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2790,7 +2800,7 @@
 <context>
     <name>XinDai::Server</name>
     <message>
-        <location filename="../server/serverdatabase.cpp" line="+104"/>
+        <location filename="../server/serverdatabase.cpp" line="+107"/>
         <source>The database URL %1 names no file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2835,7 +2845,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+164"/>
+        <source>The database connection is not SQLite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>The database is not open.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2885,34 +2900,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/rowstore.cpp" line="+92"/>
-        <location line="+165"/>
-        <location line="+169"/>
-        <location line="+47"/>
-        <location filename="../server/syncservice.cpp" line="+197"/>
-        <location line="+243"/>
+        <location filename="../server/rowstore.cpp" line="+184"/>
+        <location line="+180"/>
+        <location line="+170"/>
+        <location line="+48"/>
+        <location line="+26"/>
+        <location filename="../server/syncservice.cpp" line="+460"/>
+        <location line="+305"/>
         <source>The entity %1 is not synced by this server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-373"/>
-        <location line="+178"/>
+        <location line="-416"/>
+        <location line="+193"/>
         <source>The field %1 is not a field of %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-168"/>
-        <location line="+210"/>
+        <location line="-183"/>
+        <location line="+225"/>
         <source>The id %1 is not a lower-case UUID without braces.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-192"/>
         <source>The %1 row could not be read: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+52"/>
         <location line="+47"/>
         <source>The %1 row could not be stored: %2</source>
         <translation type="unfinished"></translation>
@@ -2929,7 +2945,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>The rows of the firm %1 could not be counted: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2940,12 +2956,12 @@
     </message>
     <message>
         <location line="+25"/>
-        <location line="+53"/>
+        <location line="+48"/>
         <source>The %1 row %2 does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-24"/>
         <source>The %1 row could not be deleted: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2958,7 +2974,7 @@
         <location filename="../server/scope.cpp" line="+121"/>
         <location line="+38"/>
         <location line="+17"/>
-        <location filename="../server/syncservice.cpp" line="-241"/>
+        <location filename="../server/syncservice.cpp" line="-303"/>
         <source>Your role may not change records of the kind %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3014,7 +3030,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/syncservice.cpp" line="-64"/>
+        <location filename="../server/syncservice.cpp" line="-65"/>
         <source>A new application must start as a draft or as submitted, not as %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3044,7 +3060,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>The record to delete does not exist on the server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3054,7 +3070,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>The field %1 refers to a %2 record that does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3069,18 +3085,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>The record could not be stored: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+60"/>
-        <location line="+108"/>
+        <location line="+166"/>
+        <location line="+132"/>
         <source>The database could not start a transaction: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-232"/>
         <source>The operation id %1 was already used by another user.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3090,7 +3107,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+54"/>
         <source>The result of the operation %1 could not be stored: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3100,8 +3117,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+151"/>
+        <source>The entity %1 is not a firm-scoped entity of this server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/rowstore.cpp" line="+60"/>
+        <location filename="../server/syncservice.cpp" line="-89"/>
         <location line="+36"/>
+        <location line="+89"/>
         <source>The %1 rows could not be read: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3109,7 +3133,7 @@
 <context>
     <name>XinDai::Server::AuthService</name>
     <message>
-        <location filename="../server/authservice.cpp" line="+104"/>
+        <location filename="../server/authservice.cpp" line="+105"/>
         <source>The login name or the password is wrong.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3135,14 +3159,14 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+203"/>
+        <location line="+218"/>
         <location line="+53"/>
         <location line="+31"/>
         <source>The user database could not start a transaction.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-279"/>
         <source>The session could not be stored: %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3153,12 +3177,13 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>The session token is not valid; log in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-12"/>
+        <location line="+7"/>
         <source>The session database could not be read: %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3178,7 +3203,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+42"/>
         <source>The session database could not start a transaction.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3301,7 +3326,7 @@
 <context>
     <name>XinDai::Server::HttpApi</name>
     <message>
-        <location filename="../server/httpapi.cpp" line="+103"/>
+        <location filename="../server/httpapi.cpp" line="+106"/>
         <location line="+20"/>
         <source>There is no route %1.</source>
         <translation type="unfinished"></translation>
@@ -3327,7 +3352,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>The request body is not valid JSON: %1 at byte %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3362,7 +3387,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+21"/>
+        <source>The visibility check could not be served: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The query parameter %1 is not known; only limit is.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3650,31 +3680,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+10"/>
         <location filename="../modules/store/bulkloader.cpp" line="+453"/>
         <source>firm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/referencerepository.cpp" line="+233"/>
+        <location filename="../modules/store/referencerepository.cpp" line="+226"/>
         <location filename="../modules/store/bulkloader.cpp" line="-75"/>
         <source>park</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
         <location filename="../modules/store/bulkloader.cpp" line="+7"/>
         <source>institution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+17"/>
         <location filename="../modules/store/bulkloader.cpp" line="+12"/>
         <source>financing product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+15"/>
         <location filename="../modules/store/bulkloader.cpp" line="+25"/>
         <source>policy</source>
         <translation type="unfinished"></translation>
@@ -3686,7 +3716,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+18"/>
         <location filename="../modules/store/bulkloader.cpp" line="+202"/>
         <source>credit record</source>
         <translation type="unfinished"></translation>
@@ -3737,19 +3767,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+28"/>
         <location filename="../modules/store/bulkloader.cpp" line="+31"/>
         <source>application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+37"/>
         <location filename="../modules/store/bulkloader.cpp" line="-18"/>
         <source>authorization</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+22"/>
         <location filename="../modules/store/bulkloader.cpp" line="+44"/>
         <source>document</source>
         <translation type="unfinished"></translation>
@@ -3812,7 +3842,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/store/outbox.cpp" line="+54"/>
+        <location filename="../modules/store/outbox.cpp" line="+56"/>
         <source>Could not queue the change: the field “kind” must be upsert or delete.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3881,12 +3911,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../modules/store/searchindexbatch.cpp" line="+28"/>
         <location filename="../modules/store/searchindex.cpp" line="+26"/>
         <source>The firm search index could not be switched: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+29"/>
+        <location line="+7"/>
+        <location filename="../modules/store/searchindex.cpp" line="+12"/>
         <location line="+18"/>
         <location line="+9"/>
         <source>The firm search index could not be rebuilt: %1</source>
@@ -3977,54 +4010,65 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/pullpage.cpp" line="+46"/>
+        <location filename="../modules/sync/pullpage.cpp" line="+50"/>
+        <location filename="../modules/sync/compactpage.cpp" line="+554"/>
         <source>The field %1 must be 64 lower-case hexadecimal digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
+        <location filename="../modules/sync/compactpage.cpp" line="+176"/>
         <source>The field %1 must be greater than the previous row&apos;s version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
+        <location filename="../modules/sync/compactpage.cpp" line="-159"/>
         <source>The field nextCursor must not be smaller than the last row&apos;s version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+51"/>
         <source>The page&apos;s checksum does not match its rows: the page was changed or truncated in transit and must be requested again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../modules/sync/compactpage.cpp" line="-14"/>
+        <location line="+147"/>
         <location filename="../modules/sync/jsonreader.cpp" line="+60"/>
         <source>The field %1 is not part of the sync protocol.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/entitycatalog.cpp" line="+356"/>
+        <location line="-136"/>
+        <location line="+145"/>
+        <location filename="../modules/sync/entitycatalog.cpp" line="+321"/>
         <location filename="../modules/sync/jsonreader.cpp" line="-11"/>
         <source>The field %1 is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-162"/>
+        <location line="+92"/>
+        <location line="+20"/>
+        <location line="+20"/>
+        <location filename="../modules/sync/entitycatalog.cpp" line="+100"/>
         <location filename="../modules/sync/jsonreader.cpp" line="+24"/>
         <source>The field %1 must be a string.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location filename="../modules/sync/entitycatalog.cpp" line="-4"/>
         <source>The field %1 is not a field of this entity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>The field %1 may not be null.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>The field %1 may not be empty.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4039,76 +4083,112 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>The field %1 must hold a JSON document.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>The field %1 must be a number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The field %1 must be at least %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>The field %1 must be a date written yyyy-MM-dd.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>The field %1 must be a UTC time written yyyy-MM-ddTHH:mm:ss.zzzZ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../modules/sync/compactpage.cpp" line="-18"/>
+        <location filename="../modules/sync/entitycatalog.cpp" line="+2"/>
         <location filename="../modules/sync/jsonreader.cpp" line="+11"/>
         <source>The field %1 must be a lower-case UUID without braces.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-20"/>
         <location filename="../modules/sync/jsonreader.cpp" line="+11"/>
         <source>The field %1 must be an entity name (lower-case letters, digits and underscores, starting with a letter, at most 64 characters).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/entitycatalog.cpp" line="-21"/>
+        <location line="-505"/>
+        <source>The page is not valid JSON (at byte %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+366"/>
+        <location line="+28"/>
+        <location line="+140"/>
+        <location filename="../modules/sync/entitycatalog.cpp" line="-10"/>
         <location filename="../modules/sync/jsonreader.cpp" line="+15"/>
         <source>The field %1 must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-165"/>
         <location filename="../modules/sync/jsonreader.cpp" line="+4"/>
         <source>The field %1 must lie between %2 and %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/entitycatalog.cpp" line="+8"/>
+        <location line="+34"/>
+        <location line="+158"/>
+        <location filename="../modules/sync/entitycatalog.cpp" line="+4"/>
         <location filename="../modules/sync/jsonreader.cpp" line="+14"/>
         <source>The field %1 must be true or false.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/jsonreader.cpp" line="+15"/>
+        <location line="-10"/>
+        <location filename="../modules/sync/jsonreader.cpp" line="+11"/>
         <source>The field %1 must be a UTC time written as yyyy-MM-ddTHH:mm:ss.zzzZ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-65"/>
+        <location filename="../modules/sync/jsonreader.cpp" line="+24"/>
         <source>The field %1 must be a JSON object.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-101"/>
+        <location filename="../modules/sync/jsonreader.cpp" line="+13"/>
         <source>The field %1 must be a JSON array.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../modules/sync/jsonreader.cpp" line="+13"/>
         <source>The entry %1 must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/visiblerequest.cpp" line="+29"/>
+        <source>The field %1 must name a synced entity of firm scope (enterprise).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/idlist.cpp" line="+14"/>
+        <source>The field %1 holds more than %2 ids.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The entry %1 must be a lower-case UUID without braces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The entry %1 repeats an id named earlier.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4120,28 +4200,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/syncclient/rowapplier.cpp" line="+33"/>
+        <location filename="../modules/syncclient/rowapplier.cpp" line="+189"/>
         <source>Could not store the %1 row %2 received from the server: the database reported “%3”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/syncclient/pullapplier.cpp" line="+33"/>
-        <location filename="../modules/syncclient/pushresulthandler.cpp" line="+81"/>
+        <location line="+5"/>
+        <source>The local store is not an SQLite database opened by this program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/syncclient/pullapplier.cpp" line="+76"/>
+        <location filename="../modules/syncclient/pushresulthandler.cpp" line="+83"/>
+        <location filename="../modules/syncclient/scopepurge.cpp" line="+78"/>
         <source>Could not start a transaction in the local store: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>The page was interrupted on purpose (test hook).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Could not commit the pulled rows to the local store: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/syncclient/pushresulthandler.cpp" line="+20"/>
+        <location filename="../modules/syncclient/pushresulthandler.cpp" line="+32"/>
         <source>Could not record the server&apos;s answer in the local store: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4156,7 +4242,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/syncclient/syncworker.cpp" line="+95"/>
+        <location filename="../modules/syncclient/syncworker.cpp" line="+100"/>
         <source>The server address “%1” is not a valid URL.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4181,7 +4267,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>The server refused the login name or the password.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4194,28 +4280,38 @@
         </translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+109"/>
         <source>The server sent an invalid push answer: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>The server sent an invalid page of data: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>The server sent a page that does not move the sync cursor forward.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+216"/>
         <source>The server answered with HTTP status %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The server %1 cannot be reached: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/syncclient/scopepurge.cpp" line="+26"/>
+        <source>Could not remove the %1 rows of firms you may no longer see: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Could not commit the removal of firms you may no longer see: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4366,7 +4462,7 @@
 <context>
     <name>XinDai::Ui::ConflictTableModel</name>
     <message>
-        <location filename="../ui/common/conflicttablemodel.cpp" line="+82"/>
+        <location filename="../ui/common/conflicttablemodel.cpp" line="+77"/>
         <source>The server&apos;s value is kept in the local data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5317,7 +5413,7 @@ Verification code: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>The file cannot be imported: %1 Nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5598,7 +5694,7 @@ Verification code: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6589,7 +6685,7 @@ Verification code: %3</source>
 <context>
     <name>XinDai::Ui::RejectionTableModel</name>
     <message>
-        <location filename="../ui/common/rejectiontablemodel.cpp" line="+92"/>
+        <location filename="../ui/common/rejectiontablemodel.cpp" line="+87"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1153,18 +1153,18 @@
         </message>
         <message>
             <location line="+12" />
-            <location line="+125" />
+            <location line="+137" />
             <source>The USCC is missing.</source>
             <translation>缺少统一社会信用代码。</translation>
         </message>
         <message>
-            <location line="-121" />
-            <location line="+125" />
+            <location line="-133" />
+            <location line="+137" />
             <source>The USCC “%1” is invalid: %2</source>
             <translation>统一社会信用代码“%1”无效：%2</translation>
         </message>
         <message>
-            <location line="-119" />
+            <location line="-131" />
             <source>The firm name is missing.</source>
             <translation>缺少企业名称。</translation>
         </message>
@@ -1209,12 +1209,22 @@
             <translation>本数据库中没有园区“%1”（请填写园区代码或全称）。</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+2" />
+            <source>The park “%1” is not your park: you may import only the firms of your own park.</source>
+            <translation>园区“%1”不是您所在的园区：您只能导入本园区的企业。</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>The number of employees “%1” is not a whole number of zero or more.</source>
             <translation>从业人数“%1”不是零或正整数。</translation>
         </message>
         <message>
-            <location line="+68" />
+            <location line="+11" />
+            <source>The firm %1 is registered in another park: only that park's staff may change it.</source>
+            <translation>企业 %1 登记在其他园区：只有该园区的工作人员可以修改。</translation>
+        </message>
+        <message>
+            <location line="+65" />
             <source>No firm with the USCC %1 is in the store; import the firm roster first.</source>
             <translation>数据库中没有统一社会信用代码为 %1 的企业；请先导入企业名录。</translation>
         </message>
@@ -2737,7 +2747,7 @@
     <context>
         <name>XinDai::Security::Crypto</name>
         <message>
-            <location filename="../modules/security/crypto.cpp" line="+40" />
+            <location filename="../modules/security/crypto.cpp" line="+47" />
             <source>The file %1 cannot be opened for hashing: %2.</source>
             <translation>无法打开文件 %1 以计算哈希：%2。</translation>
         </message>
@@ -2789,7 +2799,7 @@
     <context>
         <name>XinDai::Server</name>
         <message>
-            <location filename="../server/serverdatabase.cpp" line="+104" />
+            <location filename="../server/serverdatabase.cpp" line="+107" />
             <source>The database URL %1 names no file.</source>
             <translation>数据库 URL %1 未指定文件。</translation>
         </message>
@@ -2834,7 +2844,12 @@
             <translation>数据库 %1 的架构版本为 %2，比本服务器（%3）更新：请更新服务器。</translation>
         </message>
         <message>
-            <location line="+152" />
+            <location line="+164" />
+            <source>The database connection is not SQLite.</source>
+            <translation>数据库连接不是 SQLite。</translation>
+        </message>
+        <message>
+            <location line="+35" />
             <source>The database is not open.</source>
             <translation>数据库未打开。</translation>
         </message>
@@ -2884,34 +2899,35 @@
             <translation>无法锁定同步序列：%1</translation>
         </message>
         <message>
-            <location filename="../server/rowstore.cpp" line="+92" />
-            <location line="+165" />
-            <location line="+169" />
-            <location line="+47" />
-            <location filename="../server/syncservice.cpp" line="+197" />
-            <location line="+243" />
+            <location filename="../server/rowstore.cpp" line="+184" />
+            <location line="+180" />
+            <location line="+170" />
+            <location line="+48" />
+            <location line="+26" />
+            <location filename="../server/syncservice.cpp" line="+460" />
+            <location line="+305" />
             <source>The entity %1 is not synced by this server.</source>
             <translation>本服务器不同步实体 %1。</translation>
         </message>
         <message>
-            <location line="-373" />
-            <location line="+178" />
+            <location line="-416" />
+            <location line="+193" />
             <source>The field %1 is not a field of %2.</source>
             <translation>字段 %1 不是 %2 的字段。</translation>
         </message>
         <message>
-            <location line="-168" />
-            <location line="+210" />
+            <location line="-183" />
+            <location line="+225" />
             <source>The id %1 is not a lower-case UUID without braces.</source>
             <translation>ID %1 不是不带花括号的小写 UUID。</translation>
         </message>
         <message>
-            <location line="-186" />
+            <location line="-192" />
             <source>The %1 row could not be read: %2</source>
             <translation>无法读取 %1 行：%2</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+52" />
             <location line="+47" />
             <source>The %1 row could not be stored: %2</source>
             <translation>无法保存 %1 行：%2</translation>
@@ -2928,7 +2944,7 @@
             <translation>无法保存 %1 行：%2</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+41" />
             <source>The rows of the firm %1 could not be counted: %2</source>
             <translation>无法统计企业 %1 的行数：%2</translation>
         </message>
@@ -2939,12 +2955,12 @@
         </message>
         <message>
             <location line="+25" />
-            <location line="+53" />
+            <location line="+48" />
             <source>The %1 row %2 does not exist.</source>
             <translation>%1 行 %2 不存在。</translation>
         </message>
         <message>
-            <location line="-29" />
+            <location line="-24" />
             <source>The %1 row could not be deleted: %2</source>
             <translation>无法删除 %1 行：%2</translation>
         </message>
@@ -2957,7 +2973,7 @@
             <location filename="../server/scope.cpp" line="+121" />
             <location line="+38" />
             <location line="+17" />
-            <location filename="../server/syncservice.cpp" line="-241" />
+            <location filename="../server/syncservice.cpp" line="-303" />
             <source>Your role may not change records of the kind %1.</source>
             <translation>您的角色不能修改 %1 类记录。</translation>
         </message>
@@ -3013,7 +3029,7 @@
             <translation>银行客户经理不能修改申请的字段 %1。</translation>
         </message>
         <message>
-            <location filename="../server/syncservice.cpp" line="-64" />
+            <location filename="../server/syncservice.cpp" line="-65" />
             <source>A new application must start as a draft or as submitted, not as %1.</source>
             <translation>新申请必须以草稿或已提交状态开始，而不能是 %1。</translation>
         </message>
@@ -3043,7 +3059,7 @@
             <translation>企业尚有申请时不能删除。</translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+51" />
             <source>The record to delete does not exist on the server.</source>
             <translation>要删除的记录在服务器上不存在。</translation>
         </message>
@@ -3053,7 +3069,7 @@
             <translation>该记录已在服务器上删除，因此无法应用此更改。</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+24" />
             <source>The field %1 refers to a %2 record that does not exist.</source>
             <translation>字段 %1 引用的 %2 记录不存在。</translation>
         </message>
@@ -3068,18 +3084,19 @@
             <translation>已有其他用户使用登录名 %1。</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+15" />
             <source>The record could not be stored: %1</source>
             <translation>无法保存记录：%1</translation>
         </message>
         <message>
             <location line="+60" />
-            <location line="+108" />
+            <location line="+166" />
+            <location line="+132" />
             <source>The database could not start a transaction: %1</source>
             <translation>数据库无法开始事务：%1</translation>
         </message>
         <message>
-            <location line="-80" />
+            <location line="-232" />
             <source>The operation id %1 was already used by another user.</source>
             <translation>操作 ID %1 已被其他用户使用。</translation>
         </message>
@@ -3089,7 +3106,7 @@
             <translation>操作 %1 的已保存结果已损坏：%2</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+54" />
             <source>The result of the operation %1 could not be stored: %2</source>
             <translation>无法保存操作 %1 的结果：%2</translation>
         </message>
@@ -3099,8 +3116,15 @@
             <translation>数据库无法提交此次推送：%1</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+151" />
+            <source>The entity %1 is not a firm-scoped entity of this server.</source>
+            <translation>实体 %1 不是本服务器按企业划分范围的实体。</translation>
+        </message>
+        <message>
+            <location filename="../server/rowstore.cpp" line="+60" />
+            <location filename="../server/syncservice.cpp" line="-89" />
             <location line="+36" />
+            <location line="+89" />
             <source>The %1 rows could not be read: %2</source>
             <translation>无法读取 %1 行：%2</translation>
         </message>
@@ -3108,7 +3132,7 @@
     <context>
         <name>XinDai::Server::AuthService</name>
         <message>
-            <location filename="../server/authservice.cpp" line="+104" />
+            <location filename="../server/authservice.cpp" line="+105" />
             <source>The login name or the password is wrong.</source>
             <translation>登录名或密码错误。</translation>
         </message>
@@ -3133,14 +3157,14 @@
         </message>
         <message>
             <location line="+7" />
-            <location line="+203" />
+            <location line="+218" />
             <location line="+53" />
             <location line="+31" />
             <source>The user database could not start a transaction.</source>
             <translation>用户数据库无法开始事务。</translation>
         </message>
         <message>
-            <location line="-264" />
+            <location line="-279" />
             <source>The session could not be stored: %1.</source>
             <translation>无法保存会话：%1。</translation>
         </message>
@@ -3151,12 +3175,13 @@
         </message>
         <message>
             <location line="+5" />
-            <location line="+15" />
+            <location line="+23" />
             <source>The session token is not valid; log in again.</source>
             <translation>会话令牌无效；请重新登录。</translation>
         </message>
         <message>
-            <location line="-5" />
+            <location line="-12" />
+            <location line="+7" />
             <source>The session database could not be read: %1.</source>
             <translation>无法读取会话数据库：%1。</translation>
         </message>
@@ -3176,7 +3201,7 @@
             <translation>此会话的用户账户已停用。</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+42" />
             <source>The session database could not start a transaction.</source>
             <translation>会话数据库无法开始事务。</translation>
         </message>
@@ -3299,7 +3324,7 @@
     <context>
         <name>XinDai::Server::HttpApi</name>
         <message>
-            <location filename="../server/httpapi.cpp" line="+103" />
+            <location filename="../server/httpapi.cpp" line="+106" />
             <location line="+20" />
             <source>There is no route %1.</source>
             <translation>不存在路由 %1。</translation>
@@ -3325,7 +3350,7 @@
             <translation>角色 %1 不能使用 %2 %3。</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+28" />
             <source>The request body is not valid JSON: %1 at byte %2.</source>
             <translation>请求体不是有效的 JSON：第 %2 字节处 %1。</translation>
         </message>
@@ -3360,7 +3385,12 @@
             <translation>无法提供拉取数据：%1</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+21" />
+            <source>The visibility check could not be served: %1</source>
+            <translation>无法完成可见性检查：%1</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>The query parameter %1 is not known; only limit is.</source>
             <translation>未知查询参数 %1；只支持 limit。</translation>
         </message>
@@ -3648,31 +3678,31 @@
             <translation>统一社会信用代码 %1 已登记给 %2。</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+10" />
             <location filename="../modules/store/bulkloader.cpp" line="+453" />
             <source>firm</source>
             <translation>企业</translation>
         </message>
         <message>
-            <location filename="../modules/store/referencerepository.cpp" line="+233" />
+            <location filename="../modules/store/referencerepository.cpp" line="+226" />
             <location filename="../modules/store/bulkloader.cpp" line="-75" />
             <source>park</source>
             <translation>园区</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+12" />
             <location filename="../modules/store/bulkloader.cpp" line="+7" />
             <source>institution</source>
             <translation>金融机构</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+17" />
             <location filename="../modules/store/bulkloader.cpp" line="+12" />
             <source>financing product</source>
             <translation>金融产品</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+15" />
             <location filename="../modules/store/bulkloader.cpp" line="+25" />
             <source>policy</source>
             <translation>政策</translation>
@@ -3684,7 +3714,7 @@
             <translation>月度数据</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+18" />
             <location filename="../modules/store/bulkloader.cpp" line="+202" />
             <source>credit record</source>
             <translation>信用记录</translation>
@@ -3735,19 +3765,19 @@
             <translation>申请 %1 不能从“%2”状态转为“%3”状态。</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+28" />
             <location filename="../modules/store/bulkloader.cpp" line="+31" />
             <source>application</source>
             <translation>融资申请</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+37" />
             <location filename="../modules/store/bulkloader.cpp" line="-18" />
             <source>authorization</source>
             <translation>授权书</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+22" />
             <location filename="../modules/store/bulkloader.cpp" line="+44" />
             <source>document</source>
             <translation>文件</translation>
@@ -3810,7 +3840,7 @@
             <translation>无法建立搜索索引：数据库未打开。</translation>
         </message>
         <message>
-            <location filename="../modules/store/outbox.cpp" line="+54" />
+            <location filename="../modules/store/outbox.cpp" line="+56" />
             <source>Could not queue the change: the field “kind” must be upsert or delete.</source>
             <translation>无法将变更加入队列：“kind”字段必须为 upsert 或 delete。</translation>
         </message>
@@ -3879,12 +3909,15 @@
             <translation>结构迁移 %1 失败，已撤销：%2</translation>
         </message>
         <message>
+            <location filename="../modules/store/searchindexbatch.cpp" line="+28" />
             <location filename="../modules/store/searchindex.cpp" line="+26" />
             <source>The firm search index could not be switched: %1</source>
             <translation>无法切换企业搜索索引：%1</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+29" />
+            <location line="+7" />
+            <location filename="../modules/store/searchindex.cpp" line="+12" />
             <location line="+18" />
             <location line="+9" />
             <source>The firm search index could not be rebuilt: %1</source>
@@ -3975,54 +4008,65 @@
             <translation>条目 %1 重复了前面已列出的实体。</translation>
         </message>
         <message>
-            <location filename="../modules/sync/pullpage.cpp" line="+46" />
+            <location filename="../modules/sync/pullpage.cpp" line="+50" />
+            <location filename="../modules/sync/compactpage.cpp" line="+554" />
             <source>The field %1 must be 64 lower-case hexadecimal digits.</source>
             <translation>字段 %1 必须是 64 位小写十六进制数字。</translation>
         </message>
         <message>
             <location line="+14" />
+            <location filename="../modules/sync/compactpage.cpp" line="+176" />
             <source>The field %1 must be greater than the previous row's version.</source>
             <translation>字段 %1 必须大于上一行的版本号。</translation>
         </message>
         <message>
             <location line="+8" />
+            <location filename="../modules/sync/compactpage.cpp" line="-159" />
             <source>The field nextCursor must not be smaller than the last row's version.</source>
             <translation>字段 nextCursor 不能小于最后一行的版本号。</translation>
         </message>
         <message>
-            <location line="+65" />
+            <location line="+51" />
             <source>The page's checksum does not match its rows: the page was changed or truncated in transit and must be requested again.</source>
             <translation>该页的校验和与其数据行不符：该页在传输中被修改或截断，必须重新请求。</translation>
         </message>
         <message>
+            <location filename="../modules/sync/compactpage.cpp" line="-14" />
+            <location line="+147" />
             <location filename="../modules/sync/jsonreader.cpp" line="+60" />
             <source>The field %1 is not part of the sync protocol.</source>
             <translation>字段 %1 不属于同步协议。</translation>
         </message>
         <message>
-            <location filename="../modules/sync/entitycatalog.cpp" line="+356" />
+            <location line="-136" />
+            <location line="+145" />
+            <location filename="../modules/sync/entitycatalog.cpp" line="+321" />
             <location filename="../modules/sync/jsonreader.cpp" line="-11" />
             <source>The field %1 is missing.</source>
             <translation>缺少字段 %1。</translation>
         </message>
         <message>
-            <location line="-50" />
+            <location line="-162" />
+            <location line="+92" />
+            <location line="+20" />
+            <location line="+20" />
+            <location filename="../modules/sync/entitycatalog.cpp" line="+100" />
             <location filename="../modules/sync/jsonreader.cpp" line="+24" />
             <source>The field %1 must be a string.</source>
             <translation>字段 %1 必须是字符串。</translation>
         </message>
         <message>
-            <location line="-11" />
+            <location filename="../modules/sync/entitycatalog.cpp" line="-4" />
             <source>The field %1 is not a field of this entity.</source>
             <translation>字段 %1 不是此实体的字段。</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+2" />
             <source>The field %1 may not be null.</source>
             <translation>字段 %1 不能为 null。</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+4" />
             <source>The field %1 may not be empty.</source>
             <translation>字段 %1 不能为空。</translation>
         </message>
@@ -4037,77 +4081,113 @@
             <translation>字段 %1 必须是以下值之一：%2。</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+2" />
             <source>The field %1 must hold a JSON document.</source>
             <translation>字段 %1 必须包含 JSON 文档。</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+2" />
             <source>The field %1 must be a number.</source>
             <translation>字段 %1 必须是数字。</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
             <source>The field %1 must be at least %2.</source>
             <translation>字段 %1 必须不小于 %2。</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+4" />
             <source>The field %1 must be a date written yyyy-MM-dd.</source>
             <translation>字段 %1 必须是 yyyy-MM-dd 格式的日期。</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+2" />
             <source>The field %1 must be a UTC time written yyyy-MM-ddTHH:mm:ss.zzzZ.</source>
             <translation>字段 %1 必须是 yyyy-MM-ddTHH:mm:ss.zzzZ 格式的 UTC 时间。</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location filename="../modules/sync/compactpage.cpp" line="-18" />
+            <location filename="../modules/sync/entitycatalog.cpp" line="+2" />
             <location filename="../modules/sync/jsonreader.cpp" line="+11" />
             <source>The field %1 must be a lower-case UUID without braces.</source>
             <translation>字段 %1 必须是不带花括号的小写 UUID。</translation>
         </message>
         <message>
+            <location line="-20" />
             <location filename="../modules/sync/jsonreader.cpp" line="+11" />
             <source>The field %1 must be an entity name (lower-case letters, digits and underscores, starting with a letter, at most 64 characters).</source>
             <translation>字段 %1 必须是实体名称（小写字母、数字和下划线，以字母开头，最多 64 个字符）。</translation>
         </message>
         <message>
-            <location filename="../modules/sync/entitycatalog.cpp" line="-21" />
+            <location line="-505" />
+            <source>The page is not valid JSON (at byte %1).</source>
+            <translation>该页不是有效的 JSON（第 %1 字节处）。</translation>
+        </message>
+        <message>
+            <location line="+366" />
+            <location line="+28" />
+            <location line="+140" />
+            <location filename="../modules/sync/entitycatalog.cpp" line="-10" />
             <location filename="../modules/sync/jsonreader.cpp" line="+15" />
             <source>The field %1 must be a whole number.</source>
             <translation>字段 %1 必须是整数。</translation>
         </message>
         <message>
+            <location line="-165" />
             <location filename="../modules/sync/jsonreader.cpp" line="+4" />
             <source>The field %1 must lie between %2 and %3.</source>
             <translation>字段 %1 必须介于 %2 和 %3 之间。</translation>
         </message>
         <message>
-            <location filename="../modules/sync/entitycatalog.cpp" line="+8" />
+            <location line="+34" />
+            <location line="+158" />
+            <location filename="../modules/sync/entitycatalog.cpp" line="+4" />
             <location filename="../modules/sync/jsonreader.cpp" line="+14" />
             <source>The field %1 must be true or false.</source>
             <translation>字段 %1 必须是 true 或 false。</translation>
         </message>
         <message>
-            <location filename="../modules/sync/jsonreader.cpp" line="+15" />
+            <location line="-10" />
+            <location filename="../modules/sync/jsonreader.cpp" line="+11" />
             <source>The field %1 must be a UTC time written as yyyy-MM-ddTHH:mm:ss.zzzZ.</source>
             <translation>字段 %1 必须是 yyyy-MM-ddTHH:mm:ss.zzzZ 格式的 UTC 时间。</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="-65" />
+            <location filename="../modules/sync/jsonreader.cpp" line="+24" />
             <source>The field %1 must be a JSON object.</source>
             <translation>字段 %1 必须是 JSON 对象。</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="-101" />
+            <location filename="../modules/sync/jsonreader.cpp" line="+13" />
             <source>The field %1 must be a JSON array.</source>
             <translation>字段 %1 必须是 JSON 数组。</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location filename="../modules/sync/jsonreader.cpp" line="+13" />
             <source>The entry %1 must be a JSON object.</source>
             <translation>条目 %1 必须是 JSON 对象。</translation>
+        </message>
+        <message>
+            <location filename="../modules/sync/visiblerequest.cpp" line="+29" />
+            <source>The field %1 must name a synced entity of firm scope (enterprise).</source>
+            <translation>字段 %1 必须是按企业划分范围的同步实体（enterprise）。</translation>
+        </message>
+        <message>
+            <location filename="../modules/sync/idlist.cpp" line="+14" />
+            <source>The field %1 holds more than %2 ids.</source>
+            <translation>字段 %1 包含的标识超过 %2 个。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The entry %1 must be a lower-case UUID without braces.</source>
+            <translation>条目 %1 必须是不带花括号的小写 UUID。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The entry %1 repeats an id named earlier.</source>
+            <translation>条目 %1 与前面的标识重复。</translation>
         </message>
     </context>
     <context>
@@ -4118,28 +4198,34 @@
             <translation>无法保存同步状态：数据库报告“%1”。</translation>
         </message>
         <message>
-            <location filename="../modules/syncclient/rowapplier.cpp" line="+33" />
+            <location filename="../modules/syncclient/rowapplier.cpp" line="+189" />
             <source>Could not store the %1 row %2 received from the server: the database reported “%3”.</source>
             <translation>无法存储从服务器收到的%1行 %2：数据库报告“%3”。</translation>
         </message>
         <message>
-            <location filename="../modules/syncclient/pullapplier.cpp" line="+33" />
-            <location filename="../modules/syncclient/pushresulthandler.cpp" line="+81" />
+            <location line="+5" />
+            <source>The local store is not an SQLite database opened by this program.</source>
+            <translation>本地数据库不是由本程序打开的 SQLite 数据库。</translation>
+        </message>
+        <message>
+            <location filename="../modules/syncclient/pullapplier.cpp" line="+76" />
+            <location filename="../modules/syncclient/pushresulthandler.cpp" line="+83" />
+            <location filename="../modules/syncclient/scopepurge.cpp" line="+78" />
             <source>Could not start a transaction in the local store: %1</source>
             <translation>无法在本地数据库中开启事务：%1</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+20" />
             <source>The page was interrupted on purpose (test hook).</source>
             <translation>该页被有意中断（测试钩子）。</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+25" />
             <source>Could not commit the pulled rows to the local store: %1</source>
             <translation>无法将拉取的行提交到本地数据库：%1</translation>
         </message>
         <message>
-            <location filename="../modules/syncclient/pushresulthandler.cpp" line="+20" />
+            <location filename="../modules/syncclient/pushresulthandler.cpp" line="+32" />
             <source>Could not record the server's answer in the local store: %1</source>
             <translation>无法在本地数据库中记录服务器的应答：%1</translation>
         </message>
@@ -4154,7 +4240,7 @@
             <translation>无法将服务器的应答提交到本地数据库：%1</translation>
         </message>
         <message>
-            <location filename="../modules/syncclient/syncworker.cpp" line="+95" />
+            <location filename="../modules/syncclient/syncworker.cpp" line="+100" />
             <source>The server address “%1” is not a valid URL.</source>
             <translation>服务器地址“%1”不是有效的 URL。</translation>
         </message>
@@ -4179,7 +4265,7 @@
             <translation>尚未配置同步服务器。</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+18" />
             <source>The server refused the login name or the password.</source>
             <translation>服务器拒绝了该登录名或密码。</translation>
         </message>
@@ -4191,22 +4277,22 @@
             </translation>
         </message>
         <message>
-            <location line="+113" />
+            <location line="+109" />
             <source>The server sent an invalid push answer: %1</source>
             <translation>服务器发送了无效的推送应答：%1</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="+61" />
             <source>The server sent an invalid page of data: %1</source>
             <translation>服务器发送了无效的数据页：%1</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+33" />
             <source>The server sent a page that does not move the sync cursor forward.</source>
             <translation>服务器发送的数据页未使同步游标前进。</translation>
         </message>
         <message>
-            <location line="+152" />
+            <location line="+216" />
             <source>The server answered with HTTP status %1.</source>
             <translation>服务器应答了 HTTP 状态码 %1。</translation>
         </message>
@@ -4214,6 +4300,16 @@
             <location line="+5" />
             <source>The server %1 cannot be reached: %2</source>
             <translation>无法连接服务器 %1：%2</translation>
+        </message>
+        <message>
+            <location filename="../modules/syncclient/scopepurge.cpp" line="+26" />
+            <source>Could not remove the %1 rows of firms you may no longer see: %2</source>
+            <translation>无法删除您已无权查看的企业的 %1 记录：%2</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Could not commit the removal of firms you may no longer see: %1</source>
+            <translation>无法提交对您已无权查看的企业的删除：%1</translation>
         </message>
     </context>
     <context>
@@ -4362,7 +4458,7 @@
     <context>
         <name>XinDai::Ui::ConflictTableModel</name>
         <message>
-            <location filename="../ui/common/conflicttablemodel.cpp" line="+82" />
+            <location filename="../ui/common/conflicttablemodel.cpp" line="+77" />
             <source>The server's value is kept in the local data.</source>
             <translation>本地数据保留服务器的值。</translation>
         </message>
@@ -5308,7 +5404,7 @@ Verification code: %3</source>
             <translation>以下字段映射到了多个列：%1。</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+43" />
             <source>The file cannot be imported: %1 Nothing was written.</source>
             <translation>无法导入该文件：%1 未写入任何内容。</translation>
         </message>
@@ -5584,7 +5680,7 @@ Verification code: %3</source>
             <translation>导入数据(&amp;I)…</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+13" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
@@ -6567,7 +6663,7 @@ Verification code: %3</source>
     <context>
         <name>XinDai::Ui::RejectionTableModel</name>
         <message>
-            <location filename="../ui/common/rejectiontablemodel.cpp" line="+92" />
+            <location filename="../ui/common/rejectiontablemodel.cpp" line="+87" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>

@@ -4,6 +4,8 @@
 #include "server/authservice.h"
 #include "server/demoseed.h"
 #include "server/httpapi.h"
+#include "server/httplistener.h"
+#include "server/httpworkers.h"
 #include "server/serverdatabase.h"
 #include "server/serverimporter.h"
 #include "server/serveroptions.h"
@@ -18,7 +20,9 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <QTcpServer>
 #include <QTextStream>
+#include <QThread>
 #include <QTranslator>
 
 #include <csignal>
@@ -47,6 +51,7 @@ void printHelp()
         << " - XinDai Workbench central server\n\n"
         << "  serve --db URL --listen HOST:PORT [--tls-cert F --tls-key F] [--insecure-dev] [--lang "
            "zh_CN|en]\n"
+        << "        [--threads N]   threads answering requests (default: one per CPU core)\n"
         << "        URL = sqlite:PATH | postgres://USER[:PASSWORD]@HOST[:PORT]/DB; port 0 picks a free "
            "port;\n"
         << "        prints {\"listening\":\"https://HOST:PORT\"} when ready; SIGTERM/SIGINT stop it\n"
@@ -196,12 +201,20 @@ int runServe(QCoreApplication &app, const QStringList &args)
     sigaction(SIGINT, &action, nullptr);
 
     Server::HttpApi api(db);
-    if (!options->insecureDev)
-        api.sslSetup(tls);
-    const quint16 port = api.listen(options->address, options->port);
+    const quint16 port
+        = Server::listenForHttp(api, options->address, options->port,
+                                options->insecureDev ? std::nullopt : std::optional<QSslConfiguration>(tls));
     if (port == 0)
         return failure(
             QStringLiteral("cannot listen on %1:%2").arg(options->address.toString()).arg(options->port));
+    // The main thread answers too; the others share its listening socket (HttpWorkers).
+    const int threads = options->threads > 0 ? options->threads : std::max(1, QThread::idealThreadCount());
+    Server::HttpWorkers workers;
+    if (threads > 1
+        && !workers.start(threads - 1, options->dbUrl, api.servers().constFirst()->socketDescriptor(),
+                          options->insecureDev ? std::nullopt : std::optional<QSslConfiguration>(tls),
+                          &error))
+        return failure(error);
     const QString host = options->address.protocol() == QAbstractSocket::IPv6Protocol
                              ? u'[' + options->address.toString() + u']'
                              : options->address.toString();
@@ -210,6 +223,7 @@ int runServe(QCoreApplication &app, const QStringList &args)
                         .arg(options->insecureDev ? QStringLiteral("http") : QStringLiteral("https"), host)
                         .arg(port)}});
     const int rc = app.exec();
+    workers.stop();
     db.close();
     return rc;
 }

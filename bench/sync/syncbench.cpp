@@ -4,13 +4,15 @@
 //   +
 //                                     20,000 applications (rows/s, server and client peak RSS)
 //   {"bench":"sync_incremental",...}  push + pull of 100 edited applications per cycle (p50/p95 ms)
-//   {"bench":"sync_concurrent",...}   200 clients pulling pages for 30 s (requests/s, p99 ms, errors)
+//   {"bench":"sync_concurrent",...}   200 clients pulling pages for 30 s (requests/s, p99 ms, errors), each
+//                                     a keep-alive connection sending its next request when answered
 // Usage: xindai-bench-sync --server BIN [--db URL] [--firms N] [--series-per-firm N] [--applications N]
 //                          [--clients N] [--duration S] [--rounds N]
 // (internal: xindai-bench-sync seed --db URL ... fills the store; run as a child so RSS figures are clean)
 
 #include "../store/benchutil.h"
 #include "core/domain/syncmeta.h"
+#include "httpload.h"
 #include "security/passwordhasher.h"
 #include "server/rowstore.h"
 #include "server/serverdatabase.h"
@@ -345,42 +347,35 @@ int main(int argc, char *argv[])
         qCritical("concurrent phase: login failed");
         return 1;
     }
-    std::vector<std::unique_ptr<QNetworkAccessManager>> nams;
+    std::vector<std::unique_ptr<Bench::HttpLoadClient>> loaders;
     std::vector<double> latencies;
     qint64 requests = 0, errors = 0;
     QElapsedTimer phase;
     bool running = true;
-    std::function<void(int)> issue = [&](int c) {
-        if (!running)
-            return;
-        QNetworkRequest request(base.resolved(QUrl(u"sync/pull"_s)));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-        request.setRawHeader("Authorization", "Bearer " + tokens[c % tokens.size()]);
-        const qint64 cursor = QRandomGenerator::global()->bounded(qint64(totalRows));
-        auto started = std::make_shared<QElapsedTimer>();
-        started->start();
-        QNetworkReply *reply = nams[size_t(c)]->post(
-            request, QJsonDocument(QJsonObject{{u"cursor"_s, cursor}, {u"pageSize"_s, 100}})
-                         .toJson(QJsonDocument::Compact));
-        QObject::connect(reply, &QNetworkReply::finished, &app, [&, reply, started, c] {
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            reply->readAll();
-            reply->deleteLater();
-            if (!running)
-                return;
-            ++requests;
-            latencies.push_back(double(started->nsecsElapsed()) / 1e6);
-            if (reply->error() != QNetworkReply::NoError || status != 200)
-                ++errors;
-            issue(c);
-        });
-    };
-    for (int c = 0; c < clients; ++c)
-        nams.push_back(std::make_unique<QNetworkAccessManager>());
+    for (int c = 0; c < clients; ++c) {
+        loaders.push_back(std::make_unique<Bench::HttpLoadClient>(
+            QHostAddress(base.host()), quint16(base.port()), QByteArray("/sync/pull"),
+            tokens[c % tokens.size()],
+            [&] {
+                const qint64 cursor = QRandomGenerator::global()->bounded(qint64(totalRows));
+                return QJsonDocument(QJsonObject{{u"cursor"_s, cursor}, {u"pageSize"_s, 100}})
+                    .toJson(QJsonDocument::Compact);
+            },
+            [&](int status, double ms) {
+                if (!running)
+                    return;
+                ++requests;
+                latencies.push_back(ms);
+                if (status != 200)
+                    ++errors;
+            }));
+    }
     phase.start();
-    for (int c = 0; c < clients; ++c)
-        issue(c);
+    for (const auto &loader : loaders)
+        loader->start();
     waitFor([&] { return phase.elapsed() >= qint64(duration) * 1000; }, duration * 1000 + 5000);
+    for (const auto &loader : loaders)
+        loader->stop();
     running = false;
     const double elapsed = double(phase.nsecsElapsed()) / 1e9;
     Bench::emitJson({{u"bench"_s, u"sync_concurrent"_s},

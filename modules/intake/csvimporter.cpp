@@ -281,6 +281,10 @@ void Run::firmRow(RowContext &ctx)
             ctx.fail(
                 Field::Park,
                 Tr::tr("The park “%1” is not known to this store (give its code or full name).").arg(text));
+        else if (!m_options.ownPark.isEmpty() && parkId != m_options.ownPark)
+            ctx.fail(Field::Park, Tr::tr("The park “%1” is not your park: you may import only the firms of "
+                                         "your own park.")
+                                      .arg(text));
     }
     std::optional<int> employees;
     if (const QString text = ctx.cell(Field::Employees); !text.isEmpty()) {
@@ -297,6 +301,12 @@ void Run::firmRow(RowContext &ctx)
     Store::EnterpriseRepository repo(m_db);
     const std::optional<Core::Enterprise> stored
         = m_storedUscc.contains(uscc) ? repo.byUscc(uscc) : std::optional<Core::Enterprise>();
+    if (stored && !m_options.ownPark.isEmpty() && stored->parkId != m_options.ownPark) {
+        ctx.fail(Field::Uscc, Tr::tr("The firm %1 is registered in another park: only that park's staff may "
+                                     "change it.")
+                                  .arg(uscc));
+        return;
+    }
     if (stored && m_options.onDuplicate == CsvImporter::OnDuplicate::Skip) {
         ++m_result.skipped;
         return;
@@ -323,6 +333,8 @@ void Run::firmRow(RowContext &ctx)
         firm.regionCode = region;
     if (!parkId.isEmpty())
         firm.parkId = parkId;
+    else if (!stored && !m_options.ownPark.isEmpty())
+        firm.parkId = m_options.ownPark;
     if (employees)
         firm.employees = *employees;
     const bool unchanged = stored && firm.name == before.name && firm.legalRep == before.legalRep

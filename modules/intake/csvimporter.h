@@ -48,6 +48,10 @@ public:
         /// the real import would report (ImportResult::dryRun is set, completed stays false); the store
         /// is left exactly as it was.
         bool dryRun = false;
+        /// Window staff and park managers import the firms of their own park only: their park's id.
+        /// A row naming another park, or updating a stored firm of another park, is refused (row,
+        /// column, reason); a new firm without a park gets this one. Empty: any park (administrators).
+        QString ownPark;
     };
 
     /// Called with (work done, work total) in arbitrary units (reading is the first 90 %, writing

@@ -4,6 +4,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 
+#include <openssl/evp.h>
 #include <openssl/rand.h>
 
 namespace XinDai::Security {
@@ -29,7 +30,13 @@ QByteArray Crypto::randomBytes(int n)
 
 QString Crypto::sha256Hex(const QByteArray &data)
 {
-    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+    // OpenSSL rather than QCryptographicHash: it uses the CPU's SHA instructions, several times faster
+    // on the pull pages both sides hash.
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (EVP_Digest(data.constData(), size_t(data.size()), digest, &length, EVP_sha256(), nullptr) != 1)
+        return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex());
 }
 
 QString Crypto::sha256HexOfFile(const QString &path, QString *error)

@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace XinDai::Store {
 
 using namespace Internal;
@@ -168,9 +170,20 @@ QSet<QString> Outbox::pendingFields(const QString &entity, const QString &rowId)
 
 bool Outbox::markSent(const QStringList &opIds)
 {
+    // Outside a transaction each statement is a commit of its own: one per chunk of ids, not per id.
+    // Chunks stay small because QtSql's SQLite driver looks each bound value up by its index.
+    constexpr qsizetype chunk = 128;
     QSqlQuery query(m_db.sql());
-    for (const QString &opId : opIds) {
-        if (!run(query, QStringLiteral("UPDATE outbox SET attempts = attempts + 1 WHERE op_id = ?"), {opId}))
+    for (qsizetype start = 0; start < opIds.size(); start += chunk) {
+        const qsizetype n = std::min(chunk, opIds.size() - start);
+        QString sql = QStringLiteral("UPDATE outbox SET attempts = attempts + 1 WHERE op_id IN (?");
+        QVariantList values{opIds.at(start)};
+        for (qsizetype i = 1; i < n; ++i) {
+            sql += QLatin1String(", ?");
+            values.append(opIds.at(start + i));
+        }
+        sql += QLatin1Char(')');
+        if (!run(query, sql, values))
             return false;
     }
     return true;
@@ -186,13 +199,37 @@ bool Outbox::setLastError(const QStringList &opIds, const QString &error)
     return true;
 }
 
-bool Outbox::rebase(const QString &entity, const QString &rowId, qint64 newVersion)
+bool Outbox::clearLastErrors()
 {
     QSqlQuery query(m_db.sql());
-    return run(query,
-               QStringLiteral("UPDATE outbox SET base_version = ? "
-                              "WHERE entity = ? AND row_id = ? AND base_version < ?"),
-               {newVersion, entity, rowId, newVersion});
+    return run(query, QStringLiteral("UPDATE outbox SET last_error = '' WHERE last_error <> ''"));
+}
+
+bool Outbox::rebase(const QString &entity, const QString &rowId, qint64 newVersion)
+{
+    QSqlQuery *query = statement(QStringLiteral("UPDATE outbox SET base_version = ? "
+                                                "WHERE entity = ? AND row_id = ? AND base_version < ?"));
+    if (!query)
+        return false;
+    query->bindValue(0, newVersion);
+    query->bindValue(1, entity);
+    query->bindValue(2, rowId);
+    query->bindValue(3, newVersion);
+    const bool ok = query->exec();
+    query->finish();
+    return ok;
+}
+
+QSqlQuery *Outbox::statement(const QString &sql) const
+{
+    auto it = m_statements.constFind(sql);
+    if (it != m_statements.constEnd())
+        return it->get();
+    auto query = std::make_shared<QSqlQuery>(m_db.sql());
+    if (!query->prepare(sql))
+        return nullptr;
+    m_statements.insert(sql, query);
+    return query.get();
 }
 
 int Outbox::failedCount() const

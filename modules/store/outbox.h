@@ -1,11 +1,16 @@
 #pragma once
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QVector>
+
+#include <memory>
+
+class QSqlQuery;
 
 namespace XinDai::Store {
 
@@ -53,10 +58,13 @@ public:
     /// Names of the fields that queued operations of the row change; contains "deleted" when one
     /// of them deletes the row.
     QSet<QString> pendingFields(const QString &entity, const QString &rowId) const;
-    /// attempts + 1 for each of \a opIds (called before a push is sent).
+    /// attempts + 1 for each of \a opIds (distinct; called before a push is sent). A few statements for
+    /// the whole batch, not one per operation.
     bool markSent(const QStringList &opIds);
     /// Stores \a error as last_error of each of \a opIds ("" clears it).
     bool setLastError(const QStringList &opIds, const QString &error);
+    /// Clears last_error of every operation that has one ("Sync now": they get another chance).
+    bool clearLastErrors();
     /// Moves the queued operations of the row onto \a newVersion (after the server answered an
     /// earlier operation of the row): base_version = newVersion where it was lower.
     bool rebase(const QString &entity, const QString &rowId, qint64 newVersion);
@@ -64,7 +72,11 @@ public:
     int failedCount() const;
 
 private:
+    /// \a sql prepared once per Outbox object (rebase() runs once per answered operation).
+    QSqlQuery *statement(const QString &sql) const;
+
     Database &m_db;
+    mutable QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
 };
 
 } // namespace XinDai::Store

@@ -13,24 +13,83 @@ namespace XinDai::Sync {
 
 namespace {
 
-void writeString(const QString &s, QByteArray &out)
+void writeString(QStringView s, QByteArray &out)
 {
+    // Straight from UTF-16 to escaped UTF-8, no intermediate QByteArray: pull pages write hundreds of
+    // thousands of strings. A lone surrogate becomes U+FFFD, as QString::toUtf8() writes it.
     static const char hex[] = "0123456789abcdef";
+    out.reserve(out.size() + s.size() * 3 + 2);
     out.append('"');
-    const QByteArray utf8 = s.toUtf8();
-    for (const char ch : utf8) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c == '"' || c == '\\') {
-            out.append('\\');
-            out.append(ch);
+    const qsizetype n = s.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t c = s[i].unicode();
+        if (c < 0x80) {
+            if (c == u'"' || c == u'\\') {
+                out.append('\\');
+                out.append(char(c));
+            } else if (c < 0x20) {
+                out.append("\\u00");
+                out.append(hex[c >> 4]);
+                out.append(hex[c & 0xf]);
+            } else {
+                out.append(char(c));
+            }
+            continue;
+        }
+        char32_t cp = c;
+        if (QChar::isHighSurrogate(c) && i + 1 < n && QChar::isLowSurrogate(s[i + 1].unicode())) {
+            cp = QChar::surrogateToUcs4(c, s[i + 1].unicode());
+            ++i;
+        } else if (QChar::isSurrogate(c)) {
+            cp = 0xFFFD;
+        }
+        if (cp < 0x800) {
+            out.append(char(0xC0 | (cp >> 6)));
+            out.append(char(0x80 | (cp & 0x3F)));
+        } else if (cp < 0x10000) {
+            out.append(char(0xE0 | (cp >> 12)));
+            out.append(char(0x80 | ((cp >> 6) & 0x3F)));
+            out.append(char(0x80 | (cp & 0x3F)));
+        } else {
+            out.append(char(0xF0 | (cp >> 18)));
+            out.append(char(0x80 | ((cp >> 12) & 0x3F)));
+            out.append(char(0x80 | ((cp >> 6) & 0x3F)));
+            out.append(char(0x80 | (cp & 0x3F)));
+        }
+    }
+    out.append('"');
+}
+
+void writeUtf8String(QUtf8StringView s, QByteArray &out)
+{
+    // Copies UTF-8 as it is, escaping as writeString() does. A surrogate encoded in three bytes
+    // (SQLite's UTF-8 of a lone UTF-16 surrogate) becomes U+FFFD, as from UTF-16.
+    static const char hex[] = "0123456789abcdef";
+    out.reserve(out.size() + s.size() + 2);
+    out.append('"');
+    const auto *p = reinterpret_cast<const unsigned char *>(s.data());
+    const qsizetype n = s.size();
+    qsizetype run = 0; // start of the bytes not yet copied
+    for (qsizetype i = 0; i < n; ++i) {
+        const unsigned char c = p[i];
+        const bool surrogate = c == 0xED && i + 2 < n && p[i + 1] >= 0xA0;
+        if (c >= 0x20 && c != '"' && c != '\\' && !surrogate)
+            continue;
+        out.append(reinterpret_cast<const char *>(p + run), i - run);
+        if (surrogate) {
+            out.append("\xEF\xBF\xBD");
+            i += 2;
         } else if (c < 0x20) {
             out.append("\\u00");
             out.append(hex[c >> 4]);
             out.append(hex[c & 0xf]);
         } else {
-            out.append(ch);
+            out.append('\\');
+            out.append(char(c));
         }
+        run = i + 1;
     }
+    out.append(reinterpret_cast<const char *>(p + run), n - run);
     out.append('"');
 }
 
@@ -111,9 +170,22 @@ void CanonicalJson::append(const QJsonValue &value, QByteArray &out)
     write(value, out);
 }
 
-void CanonicalJson::appendString(const QString &text, QByteArray &out)
+void CanonicalJson::appendString(QStringView text, QByteArray &out)
 {
     writeString(text, out);
+}
+
+void CanonicalJson::appendString(QUtf8StringView utf8, QByteArray &out)
+{
+    writeUtf8String(utf8, out);
+}
+
+void CanonicalJson::appendInteger(qint64 value, QByteArray &out)
+{
+    if (value >= -Q_INT64_C(9007199254740992) && value <= Q_INT64_C(9007199254740992))
+        out.append(QByteArray::number(value));
+    else
+        writeNumber(double(value), out); // as a JSON number it is a double: same bytes as append()
 }
 
 } // namespace XinDai::Sync

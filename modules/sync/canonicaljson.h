@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QJsonValue>
+#include <QUtf8StringView>
 
 namespace XinDai::Sync {
 
@@ -19,7 +20,11 @@ public:
     /// serialize(\a value) appended to \a out (streaming writers build one buffer).
     static void append(const QJsonValue &value, QByteArray &out);
     /// The canonical form of the string \a text appended to \a out (quotes included).
-    static void appendString(const QString &text, QByteArray &out);
+    static void appendString(QStringView text, QByteArray &out);
+    /// The same for text already in UTF-8 (read from SQLite without a detour through UTF-16).
+    static void appendString(QUtf8StringView utf8, QByteArray &out);
+    /// The canonical form of the number \a value appended to \a out (what append() writes for it).
+    static void appendInteger(qint64 value, QByteArray &out);
 };
 
 } // namespace XinDai::Sync

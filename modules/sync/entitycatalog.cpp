@@ -2,12 +2,15 @@
 
 #include "sync/jsonreader_p.h"
 #include "sync/synctr_p.h"
+#include "sync/wiretext_p.h"
 
 #include <QDate>
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QTimeZone>
 #include <QVariant>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -235,6 +238,22 @@ bool isDateTime(const QString &s)
     return false;
 }
 
+bool isDate(QByteArrayView s)
+{
+    if (s.size() == 10 && Internal::isPlainDate(s))
+        return true;
+    return QDate::fromString(QString::fromUtf8(s), u"yyyy-MM-dd"_s).isValid();
+}
+
+bool isDateTime(QByteArrayView s)
+{
+    // The rule reads the text as local time (QDateTime::fromString with a format): where the zone has
+    // daylight saving a time in its spring gap is refused, so the byte check stands in for it only in
+    // a zone that never had any (UTC on servers; Asia/Shanghai had some until 1991).
+    static const bool noDaylightSaving = !QTimeZone::systemTimeZone().hasDaylightTime();
+    return (noDaylightSaving && Internal::isPlainDateTime(s)) || isDateTime(QString::fromUtf8(s));
+}
+
 } // namespace
 
 const FieldSpec *EntitySpec::field(const QString &fieldName) const
@@ -282,81 +301,149 @@ QStringList EntityCatalog::names()
 bool EntityCatalog::validateFields(const EntitySpec &entity, const QJsonObject &fields, const QString &path,
                                    QString *error, bool requireAll)
 {
-    using Internal::Tr;
-    auto fail = [&](const QString &name, const QString &message, const QString &detail = QString()) {
-        const QString fullPath = path.isEmpty() ? name : path + u'.' + name;
+    auto fail = [&](const FieldSpec *f, const QString &name, ValueProblem problem) {
         if (error)
-            *error = detail.isNull() ? message.arg(fullPath) : message.arg(fullPath, detail);
+            *error = problemMessage(f, problem, path.isEmpty() ? name : path + u'.' + name);
         return false;
     };
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         const FieldSpec *f = entity.field(it.key());
         if (!f || f->serverOnly)
-            return fail(it.key(), Tr::tr("The field %1 is not a field of this entity."));
-        const QJsonValue v = it.value();
-        if (v.isNull()) {
-            if (!f->nullable)
-                return fail(f->name, Tr::tr("The field %1 may not be null."));
-            continue;
-        }
-        switch (f->type) {
-        case T::Text:
-        case T::Json: {
-            if (!v.isString())
-                return fail(f->name, Tr::tr("The field %1 must be a string."));
-            const QString s = v.toString();
-            if (f->required && s.trimmed().isEmpty())
-                return fail(f->name, Tr::tr("The field %1 may not be empty."));
-            if (f->maxLength > 0 && s.size() > f->maxLength)
-                return fail(f->name, Tr::tr("The field %1 is longer than %2 characters."),
-                            QString::number(f->maxLength));
-            if (!f->allowed.isEmpty() && !f->allowed.contains(s))
-                return fail(f->name, Tr::tr("The field %1 must be one of: %2."), f->allowed.join(u", "_s));
-            if (f->type == T::Json && !s.isEmpty()) {
-                QJsonParseError parseError;
-                QJsonDocument::fromJson(s.toUtf8(), &parseError);
-                if (parseError.error != QJsonParseError::NoError)
-                    return fail(f->name, Tr::tr("The field %1 must hold a JSON document."));
-            }
-            break;
-        }
-        case T::Integer: {
-            if (!v.isDouble())
-                return fail(f->name, Tr::tr("The field %1 must be a number."));
-            const double d = v.toDouble();
-            if (d != std::floor(d) || std::fabs(d) > MaxExactInteger)
-                return fail(f->name, Tr::tr("The field %1 must be a whole number."));
-            if (d < double(f->minimum))
-                return fail(f->name, Tr::tr("The field %1 must be at least %2."),
-                            QString::number(f->minimum));
-            break;
-        }
-        case T::Bool:
-            if (!v.isBool())
-                return fail(f->name, Tr::tr("The field %1 must be true or false."));
-            break;
-        case T::Date:
-            if (!v.isString() || !QDate::fromString(v.toString(), u"yyyy-MM-dd"_s).isValid())
-                return fail(f->name, Tr::tr("The field %1 must be a date written yyyy-MM-dd."));
-            break;
-        case T::DateTime:
-            if (!v.isString() || !isDateTime(v.toString()))
-                return fail(f->name,
-                            Tr::tr("The field %1 must be a UTC time written yyyy-MM-ddTHH:mm:ss.zzzZ."));
-            break;
-        case T::Id:
-            if (!v.isString() || !Internal::isStoreUuid(v.toString()))
-                return fail(f->name, Tr::tr("The field %1 must be a lower-case UUID without braces."));
-            break;
-        }
+            return fail(nullptr, it.key(), ValueProblem::NotAField);
+        const ValueProblem problem = checkJsonValue(*f, it.value());
+        if (problem != ValueProblem::None)
+            return fail(f, f->name, problem);
     }
     if (requireAll) {
         for (const FieldSpec &f : entity.fields) {
-            if (f.required && !fields.contains(f.name))
-                return fail(f.name, Tr::tr("The field %1 is missing."));
+            if (f.required && !fields.contains(f.name)) {
+                if (error)
+                    *error = Internal::Tr::tr("The field %1 is missing.")
+                                 .arg(path.isEmpty() ? f.name : path + u'.' + f.name);
+                return false;
+            }
         }
     }
     return true;
+}
+
+EntityCatalog::ValueProblem EntityCatalog::checkJsonValue(const FieldSpec &field, const QJsonValue &value)
+{
+    WireValue v;
+    QByteArray utf8;
+    switch (value.type()) {
+    case QJsonValue::Null:
+        v.kind = WireValue::Kind::Null;
+        break;
+    case QJsonValue::Bool:
+        v.kind = WireValue::Kind::Bool;
+        v.boolean = value.toBool();
+        break;
+    case QJsonValue::Double:
+        v.kind = WireValue::Kind::Number;
+        v.number = value.toDouble();
+        break;
+    case QJsonValue::String:
+        v.kind = WireValue::Kind::String;
+        utf8 = value.toString().toUtf8();
+        v.utf8 = utf8;
+        break;
+    default:
+        v.kind = WireValue::Kind::Other;
+        break;
+    }
+    return checkValue(field, v);
+}
+
+EntityCatalog::ValueProblem EntityCatalog::checkValue(const FieldSpec &f, const WireValue &v)
+{
+    using K = WireValue::Kind;
+    using P = ValueProblem;
+    if (v.kind == K::Null)
+        return f.nullable ? P::None : P::NotNullable;
+    switch (f.type) {
+    case T::Text:
+    case T::Json: {
+        if (v.kind != K::String)
+            return P::NotString;
+        if (f.required && Internal::isBlank(v.utf8))
+            return P::Empty;
+        if (f.maxLength > 0 && v.utf8.size() > f.maxLength && Internal::utf16Length(v.utf8) > f.maxLength)
+            return P::TooLong;
+        if (!f.allowed.isEmpty()) {
+            const QUtf8StringView text(v.utf8.data(), v.utf8.size());
+            if (std::none_of(f.allowed.begin(), f.allowed.end(),
+                             [&](const QString &a) { return QAnyStringView::equal(text, a); }))
+                return P::NotAllowed;
+        }
+        if (f.type == T::Json && !v.utf8.isEmpty()) {
+            QJsonParseError parseError;
+            QJsonDocument::fromJson(v.utf8.toByteArray(), &parseError);
+            if (parseError.error != QJsonParseError::NoError)
+                return P::NotJson;
+        }
+        return P::None;
+    }
+    case T::Integer: {
+        if (v.kind != K::Number)
+            return P::NotNumber;
+        const double d = v.number;
+        if (d != std::floor(d) || std::fabs(d) > MaxExactInteger)
+            return P::NotWhole;
+        if (d < double(f.minimum))
+            return P::BelowMinimum;
+        return P::None;
+    }
+    case T::Bool:
+        return v.kind == K::Bool ? P::None : P::NotBool;
+    case T::Date:
+        return v.kind == K::String && isDate(v.utf8) ? P::None : P::NotDate;
+    case T::DateTime:
+        return v.kind == K::String && isDateTime(v.utf8) ? P::None : P::NotDateTime;
+    case T::Id:
+        return v.kind == K::String && Internal::isStoreUuid(v.utf8) ? P::None : P::NotUuid;
+    }
+    return P::None;
+}
+
+QString EntityCatalog::problemMessage(const FieldSpec *f, ValueProblem problem, const QString &path)
+{
+    using Internal::Tr;
+    using P = ValueProblem;
+    switch (problem) {
+    case P::None:
+        return QString();
+    case P::NotAField:
+        return Tr::tr("The field %1 is not a field of this entity.").arg(path);
+    case P::NotNullable:
+        return Tr::tr("The field %1 may not be null.").arg(path);
+    case P::NotString:
+        return Tr::tr("The field %1 must be a string.").arg(path);
+    case P::Empty:
+        return Tr::tr("The field %1 may not be empty.").arg(path);
+    case P::TooLong:
+        return Tr::tr("The field %1 is longer than %2 characters.")
+            .arg(path, QString::number(f ? f->maxLength : 0));
+    case P::NotAllowed:
+        return Tr::tr("The field %1 must be one of: %2.").arg(path, f ? f->allowed.join(u", "_s) : QString());
+    case P::NotJson:
+        return Tr::tr("The field %1 must hold a JSON document.").arg(path);
+    case P::NotNumber:
+        return Tr::tr("The field %1 must be a number.").arg(path);
+    case P::NotWhole:
+        return Tr::tr("The field %1 must be a whole number.").arg(path);
+    case P::BelowMinimum:
+        return Tr::tr("The field %1 must be at least %2.").arg(path, QString::number(f ? f->minimum : 0));
+    case P::NotBool:
+        return Tr::tr("The field %1 must be true or false.").arg(path);
+    case P::NotDate:
+        return Tr::tr("The field %1 must be a date written yyyy-MM-dd.").arg(path);
+    case P::NotDateTime:
+        return Tr::tr("The field %1 must be a UTC time written yyyy-MM-ddTHH:mm:ss.zzzZ.").arg(path);
+    case P::NotUuid:
+        return Tr::tr("The field %1 must be a lower-case UUID without braces.").arg(path);
+    }
+    return QString();
 }
 
 QJsonValue EntityCatalog::toJson(const FieldSpec &field, const QVariant &stored)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
@@ -57,6 +58,24 @@ struct EntitySpec
     QStringList wireFieldNames() const;
 };
 
+/// One value of a "fields" object as a reader sees it, before it is typed: what
+/// EntityCatalog::checkValue() needs, whether it comes from a QJsonValue or straight from the bytes
+/// of a page (Sync::CompactPage).
+struct WireValue
+{
+    enum class Kind {
+        Null,
+        Bool,
+        Number,
+        String,
+        Other, ///< an array or an object
+    };
+    Kind kind = Kind::Null;
+    bool boolean = false; ///< Bool
+    double number = 0;    ///< Number (JSON numbers are doubles)
+    QByteArrayView utf8;  ///< String: the text in UTF-8, escapes resolved
+};
+
 class EntityCatalog
 {
 public:
@@ -71,6 +90,33 @@ public:
     /// non-nullable field without a default must be present (a new row).
     static bool validateFields(const EntitySpec &entity, const QJsonObject &fields, const QString &path,
                                QString *error, bool requireAll = false);
+
+    /// What is wrong with one field value (EntityCatalog::checkValue), None when nothing is.
+    enum class ValueProblem {
+        None,
+        NotAField,    ///< the key is no (client-visible) field of the entity
+        NotNullable,  ///< null for a field that may not be null
+        NotString,    ///< Text or Json field: not a string
+        Empty,        ///< a required Text field holding only white space
+        TooLong,      ///< longer than maxLength UTF-16 code units
+        NotAllowed,   ///< not one of the field's allowed values
+        NotJson,      ///< a Json field whose text is no JSON document
+        NotNumber,    ///< Integer field: not a number
+        NotWhole,     ///< Integer field: a fraction, or beyond 2^53
+        BelowMinimum, ///< Integer field: below the field's minimum
+        NotBool,      ///< Bool field: not true or false
+        NotDate,      ///< Date field: not a string yyyy-MM-dd naming a real day
+        NotDateTime,  ///< DateTime field: not yyyy-MM-ddTHH:mm:ss[.zzz]Z
+        NotUuid,      ///< Id field: not a lower-case UUID without braces
+    };
+    /// The per-value rules of validateFields() for one present value of \a field: type,
+    /// nullability, enumeration, bounds and length. The one definition of those rules.
+    static ValueProblem checkValue(const FieldSpec &field, const WireValue &value);
+    /// The translated sentence for \a problem of the value at \a path (the field's full path);
+    /// \a field may be null for NotAField.
+    static QString problemMessage(const FieldSpec *field, ValueProblem problem, const QString &path);
+    /// checkValue() for a QJsonValue (validateFields() uses it for every value).
+    static ValueProblem checkJsonValue(const FieldSpec &field, const QJsonValue &value);
 
     /// The JSON value of a stored column value (QVariant from QtSql or the SQLite C API) for \a field.
     static QJsonValue toJson(const FieldSpec &field, const QVariant &stored);

@@ -135,12 +135,19 @@ bool JsonReader::timestamp(const QString &key, QDateTime *out)
     QString s;
     if (!string(key, &s))
         return false;
+    if (!parseTimestamp(s, out))
+        return fail(key, Tr::tr("The field %1 must be a UTC time written as yyyy-MM-ddTHH:mm:ss.zzzZ."));
+    return true;
+}
+
+bool parseTimestamp(const QString &s, QDateTime *out)
+{
     static const QRegularExpression form(u"^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$"_s);
     QDateTime t;
     if (form.match(s).hasMatch())
         t = QDateTime::fromString(s, Qt::ISODateWithMs);
     if (!t.isValid())
-        return fail(key, Tr::tr("The field %1 must be a UTC time written as yyyy-MM-ddTHH:mm:ss.zzzZ."));
+        return false;
     *out = t.toUTC();
     return true;
 }

@@ -57,6 +57,9 @@ private:
 QString elementPath(const QString &path, qsizetype index);
 /// Writes a message about the element \a index of \a path not being a JSON object.
 bool failNotObject(const QString &path, qsizetype index, QString *error);
+/// The wire form of a timestamp (JsonReader::timestamp()): true and *out (UTC) when \a s is
+/// yyyy-MM-ddTHH:mm:ss.zzzZ naming a valid time.
+bool parseTimestamp(const QString &s, QDateTime *out);
 /// The wire form of a timestamp: UTC, milliseconds, "Z".
 QString formatTimestamp(const QDateTime &time);
 /// True when \a s is a UUID in the store's form (lower case, no braces).

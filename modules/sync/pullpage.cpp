@@ -3,10 +3,14 @@
 #include "security/crypto.h"
 #include "sync/canonicaljson.h"
 #include "sync/jsonreader_p.h"
+#include "sync/pagebuilder.h"
 #include "sync/synctr_p.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
+
+#include <algorithm>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -73,34 +77,20 @@ std::optional<PullPage> PullPage::fromJson(const QJsonObject &json, QString *err
 
 QByteArray PullPage::canonicalBytes() const
 {
-    QByteArray out;
-    out.reserve(64 + rows.size() * 320);
-    out.append("{\"hasMore\":");
-    out.append(hasMore ? "true" : "false");
-    out.append(",\"nextCursor\":");
-    out.append(QByteArray::number(nextCursor));
-    out.append(",\"rows\":[");
-    for (qsizetype i = 0; i < rows.size(); ++i) {
-        const Row &row = rows.at(i);
-        if (i)
-            out.append(',');
-        // Row keys in code-point order: deleted, entity, fields, id, updatedAt, version.
-        out.append("{\"deleted\":");
-        out.append(row.deleted ? "true" : "false");
-        out.append(",\"entity\":");
-        CanonicalJson::appendString(row.entity, out);
-        out.append(",\"fields\":");
-        CanonicalJson::append(row.fields, out);
-        out.append(",\"id\":");
-        CanonicalJson::appendString(row.id, out);
-        out.append(",\"updatedAt\":");
-        CanonicalJson::appendString(Internal::formatTimestamp(row.updatedAt), out);
-        out.append(",\"version\":");
-        out.append(QByteArray::number(row.version));
-        out.append('}');
+    PageBuilder builder;
+    builder.reserve(rows.size(), 320);
+    std::vector<std::pair<QByteArray, QString>> keys; // fields in code-point (UTF-8 byte) order
+    for (const Row &row : rows) {
+        builder.beginRow(row.entity, row.deleted);
+        keys.clear();
+        for (auto it = row.fields.begin(); it != row.fields.end(); ++it)
+            keys.emplace_back(PageBuilder::key(it.key()), it.key());
+        std::sort(keys.begin(), keys.end());
+        for (const auto &[key, name] : keys)
+            builder.valueField(key, row.fields.value(name));
+        builder.endRow(row.id, row.version, Internal::formatTimestamp(row.updatedAt));
     }
-    out.append("]}");
-    return out;
+    return builder.canonical(hasMore, nextCursor);
 }
 
 QByteArray PullPage::toWireJson() const

@@ -1,6 +1,9 @@
 #include "syncclient/pullapplier.h"
 
 #include "store/database.h"
+#include "store/searchindexbatch.h"
+#include "sync/compactpage.h"
+#include "sync/entitycatalog.h"
 #include "sync/pullpage.h"
 #include "syncclient/rowapplier.h"
 #include "syncclient/syncclienttr_p.h"
@@ -14,6 +17,32 @@ using namespace Qt::StringLiterals;
 
 namespace XinDai::SyncClient {
 
+namespace {
+
+/// True when the page carries firms and none of them is in the store yet (a first sync): their search
+/// index entries can then be written in bulk at the end of the page (Store::SearchIndexBatch).
+bool onlyNewFirms(Store::Database &db, const Sync::CompactPage &page)
+{
+    static const Sync::EntitySpec *const enterprise = Sync::EntityCatalog::find(u"enterprise"_s);
+    QSqlQuery exists(db.sql());
+    exists.setForwardOnly(true);
+    bool prepared = false;
+    int firms = 0;
+    for (const Sync::CompactPage::Row &row : page.rows) {
+        if (row.spec != enterprise)
+            continue;
+        if (!prepared && !(prepared = exists.prepare(u"SELECT 1 FROM enterprise WHERE id = ?"_s)))
+            return false;
+        exists.bindValue(0, page.string(row.id));
+        if (!exists.exec() || exists.next())
+            return false;
+        ++firms;
+    }
+    return firms > 0;
+}
+
+} // namespace
+
 PullApplier::PullApplier(Store::Database &db)
     : m_db(db)
 {}
@@ -24,8 +53,22 @@ PullApplier::Result PullApplier::apply(const Sync::PullPage &page, QString *erro
     m_written = 0;
     if (!page.verify(errorMessage))
         return Result::ChecksumMismatch;
+    const std::optional<Sync::CompactPage> compact = Sync::CompactPage::fromPage(page, errorMessage);
+    if (!compact)
+        return Result::Failed;
+    return apply(*compact, errorMessage);
+}
+
+PullApplier::Result PullApplier::apply(const Sync::CompactPage &page, QString *errorMessage)
+{
+    m_changed.clear();
+    m_written = 0;
 
     QSqlQuery pragma(m_db.sql());
+    // A first sync writes hundreds of MB through the WAL: checkpoint it every 64 MB rather than every
+    // 4 MB (each checkpoint syncs the files; fewer of them halved the apply time of a large first
+    // sync). Kept on this connection: the engine's own.
+    pragma.exec(u"PRAGMA wal_autocheckpoint = 16384"_s);
     pragma.exec(u"PRAGMA foreign_keys = OFF"_s);
     auto restore = qScopeGuard([&] { pragma.exec(u"PRAGMA foreign_keys = ON"_s); });
     if (!m_db.transaction()) {
@@ -40,28 +83,36 @@ PullApplier::Result PullApplier::apply(const Sync::PullPage &page, QString *erro
         m_written = 0;
         return Result::Failed;
     };
+    // A first sync's pages hold new firms only: index them per page, not per row (it was half the cost).
+    Store::SearchIndexBatch index(m_db);
+    if (onlyNewFirms(m_db, page) && !index.begin(errorMessage))
+        return fail();
     RowApplier applier(m_db);
     QStringList changed;
     int written = 0;
-    for (const Sync::Row &row : page.rows) {
+    for (qsizetype i = 0; i < page.rows.size(); ++i) {
         if (m_failAfter >= 0 && written >= m_failAfter) {
             if (errorMessage)
                 *errorMessage = Internal::Tr::tr("The page was interrupted on purpose (test hook).");
             return fail();
         }
-        switch (applier.apply(row, errorMessage)) {
+        switch (applier.apply(page, i, errorMessage)) {
         case RowApplier::Outcome::Failed:
             return fail();
-        case RowApplier::Outcome::Written:
+        case RowApplier::Outcome::Written: {
             ++written;
-            if (!changed.contains(row.entity))
-                changed.append(row.entity);
+            const QString &entity = page.rows.at(i).spec->name;
+            if (!changed.contains(entity))
+                changed.append(entity);
             break;
+        }
         case RowApplier::Outcome::Skipped:
         case RowApplier::Outcome::Unknown:
             break;
         }
     }
+    if (!index.finish(errorMessage))
+        return fail();
     SyncState state(m_db);
     if (page.nextCursor > state.cursor() && !state.setCursor(page.nextCursor, errorMessage))
         return fail();

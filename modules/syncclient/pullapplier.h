@@ -8,8 +8,9 @@ class Database;
 }
 
 namespace XinDai::Sync {
+struct CompactPage;
 struct PullPage;
-}
+} // namespace XinDai::Sync
 
 namespace XinDai::SyncClient {
 
@@ -22,6 +23,9 @@ namespace XinDai::SyncClient {
 /// this connection around the transaction): the server sends each row in the order of its last
 /// change, so a child can arrive pages before its parent, and a caller may legitimately see a row
 /// whose parent is outside its scope (a bank officer sees an application, not always the firm).
+///
+/// The first apply() also sets PRAGMA wal_autocheckpoint = 16384 (64 MB) on the connection, and a page
+/// whose firms are all new to the store indexes them for search in bulk (Store::SearchIndexBatch).
 class PullApplier
 {
 public:
@@ -33,7 +37,11 @@ public:
         Failed,           ///< the database refused a row or the commit: nothing written
     };
 
+    /// verify(), then the rows (their fields checked by EntityCatalog::validateFields()).
     Result apply(const Sync::PullPage &page, QString *errorMessage);
+    /// A page read by Sync::CompactPage::read() (checksum and fields already checked): never
+    /// ChecksumMismatch.
+    Result apply(const Sync::CompactPage &page, QString *errorMessage);
 
     /// Entities with at least one row written by the last apply() (catalog names, no duplicates).
     QStringList changedEntities() const { return m_changed; }

@@ -14,6 +14,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <memory>
+
 using namespace Qt::StringLiterals;
 
 namespace XinDai::SyncClient {
@@ -82,7 +84,9 @@ bool PushResultHandler::handle(const QVector<Store::Outbox::Operation> &sent,
                                 .arg(m_db.sql().lastError().text());
         return false;
     }
-    QSqlQuery query(m_db.sql());
+    // Each statement is prepared once per answer, not once per operation (three per operation).
+    QHash<QString, std::shared_ptr<QSqlQuery>> statements;
+    std::shared_ptr<QSqlQuery> last; ///< the statement run last (its error for the message)
     auto fail = [&](const QString &message) {
         if (errorMessage && !message.isEmpty())
             *errorMessage = message;
@@ -92,14 +96,24 @@ bool PushResultHandler::handle(const QVector<Store::Outbox::Operation> &sent,
         return false;
     };
     auto exec = [&](const QString &sql, const QVariantList &values) {
-        query.prepare(sql);
-        for (const QVariant &v : values)
-            query.addBindValue(v);
-        return query.exec();
+        auto it = statements.constFind(sql);
+        if (it == statements.constEnd()) {
+            last = std::make_shared<QSqlQuery>(m_db.sql());
+            if (!last->prepare(sql))
+                return false;
+            it = statements.insert(sql, last);
+        }
+        last = *it;
+        for (int i = 0; i < values.size(); ++i)
+            last->bindValue(i, values.at(i));
+        const bool ok = last->exec();
+        if (ok)
+            last->finish();
+        return ok;
     };
     auto dbError = [&] {
         return Internal::Tr::tr("Could not record the server's answer in the local store: %1")
-            .arg(query.lastError().text());
+            .arg(last ? last->lastError().text() : QString());
     };
     auto touched = [&](const QString &entity) {
         if (!m_changed.contains(entity))

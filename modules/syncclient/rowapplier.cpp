@@ -2,37 +2,141 @@
 
 #include "store/database.h"
 #include "store/outbox.h"
+#include "sync/compactpage.h"
 #include "sync/entitycatalog.h"
+#include "sync/pullpage.h"
 #include "sync/row.h"
 #include "syncclient/syncclienttr_p.h"
 
 #include <QSet>
-#include <QSqlError>
-#include <QSqlQuery>
+#include <QSqlDriver>
+#include <QVariant>
+
+#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
 namespace XinDai::SyncClient {
 
+namespace Internal {
+
+/// One statement prepared on the store's SQLite connection, bound through the C API: the page's text
+/// is bound where it lies (no QString, no QVariant per value).
+class RowStatement
+{
+public:
+    RowStatement(sqlite3 *db, const QByteArray &sql)
+    {
+        if (sqlite3_prepare_v3(db, sql.constData(), int(sql.size()) + 1, SQLITE_PREPARE_PERSISTENT, &m_stmt,
+                               nullptr)
+            != SQLITE_OK) {
+            sqlite3_finalize(m_stmt);
+            m_stmt = nullptr;
+        }
+    }
+    ~RowStatement() { sqlite3_finalize(m_stmt); }
+    RowStatement(const RowStatement &) = delete;
+    RowStatement &operator=(const RowStatement &) = delete;
+
+    bool isPrepared() const { return m_stmt != nullptr; }
+    sqlite3_stmt *get() const { return m_stmt; }
+
+    /// Positions from 0. Text must stay unchanged until the step; an empty text is text, not NULL.
+    void bindText(int position, QByteArrayView utf8)
+    {
+        sqlite3_bind_text(m_stmt, position + 1, utf8.isEmpty() ? "" : utf8.data(), int(utf8.size()),
+                          SQLITE_STATIC);
+    }
+    void bindInt(int position, qint64 value) { sqlite3_bind_int64(m_stmt, position + 1, value); }
+    void bindNull(int position) { sqlite3_bind_null(m_stmt, position + 1); }
+
+private:
+    sqlite3_stmt *m_stmt = nullptr;
+};
+
+} // namespace Internal
+
 namespace {
 
-/// The value to bind for a validated wire value: SQL NULL for JSON null, never a null QString
-/// (the SQLite driver would bind that as NULL too).
-QVariant bindValue(const Sync::FieldSpec &field, const QJsonValue &value)
+using Internal::RowStatement;
+using Sync::CompactPage;
+using Kind = CompactPage::Value::Kind;
+
+/// Statement kinds, part of the cache key.
+enum Mode : quint64 { Upsert = 1, SelectById, SelectByKey, Insert, UpdateById, UpdateByKey };
+
+/// Per entity, computed once: its index in the catalog, the client-visible field count and the
+/// natural key's field indexes.
+struct EntityInfo
 {
-    if (value.isNull() || value.isUndefined())
-        return QVariant();
-    const QVariant stored = Sync::EntityCatalog::toStored(field, value);
-    if (stored.metaType() == QMetaType::fromType<QString>() && stored.toString().isNull())
-        return QVariant(u""_s);
-    return stored;
+    quint64 index = 0;
+    int wireFields = 0;
+    std::vector<qsizetype> naturalKey;
+};
+
+const EntityInfo &info(const Sync::EntitySpec &spec)
+{
+    static const std::vector<EntityInfo> all = [] {
+        std::vector<EntityInfo> out;
+        const QList<Sync::EntitySpec> &entities = Sync::EntityCatalog::entities();
+        for (qsizetype e = 0; e < entities.size(); ++e) {
+            const Sync::EntitySpec &s = entities.at(e);
+            EntityInfo i;
+            i.index = quint64(e);
+            for (const Sync::FieldSpec &f : s.fields)
+                i.wireFields += f.serverOnly ? 0 : 1;
+            for (const QString &name : s.naturalKey)
+                i.naturalKey.push_back(s.field(name) - s.fields.constData());
+            out.push_back(std::move(i));
+        }
+        return out;
+    }();
+    return all[size_t(&spec - Sync::EntityCatalog::entities().constData())];
 }
 
-QString failure(const QSqlQuery &query, const Sync::Row &row)
+quint64 key(const EntityInfo &entity, Mode mode, bool withDeleted = true, quint64 columns = 0)
 {
-    return Internal::Tr::tr(
-               "Could not store the %1 row %2 received from the server: the database reported “%3”.")
-        .arg(row.entity, row.id, query.lastError().text());
+    return (entity.index << 56) | (quint64(mode) << 52) | (quint64(withDeleted) << 51) | columns;
+}
+
+QByteArray quoted(const QString &name)
+{
+    return '"' + name.toUtf8() + '"';
+}
+
+void bind(RowStatement &s, int position, const CompactPage &page, const CompactPage::Value &value)
+{
+    switch (value.kind) {
+    case Kind::Integer:
+        s.bindInt(position, value.integer);
+        break;
+    case Kind::Text:
+        s.bindText(position, page.bytes(value.text));
+        break;
+    case Kind::Absent:
+    case Kind::Null:
+        s.bindNull(position);
+        break;
+    }
+}
+
+void bindText(RowStatement &s, int position, const CompactPage &page, CompactPage::Span span)
+{
+    if (span.offset < 0)
+        s.bindNull(position);
+    else
+        s.bindText(position, page.bytes(span));
+}
+
+sqlite3 *handleOf(const Store::Database &db)
+{
+    const QSqlDatabase sql = db.sql();
+    if (!sql.isOpen() || !sql.driver())
+        return nullptr;
+    const QVariant value = sql.driver()->handle();
+    if (!value.isValid() || qstrcmp(value.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(value.constData());
 }
 
 } // namespace
@@ -41,64 +145,160 @@ RowApplier::RowApplier(Store::Database &db)
     : m_db(db)
 {}
 
+RowApplier::~RowApplier() = default;
+
 RowApplier::Outcome RowApplier::apply(const Sync::Row &row, QString *errorMessage, const QString &exceptOpId)
 {
-    const Sync::EntitySpec *spec = Sync::EntityCatalog::find(row.entity);
-    if (!spec)
+    Sync::PullPage page;
+    page.rows.append(row);
+    const std::optional<CompactPage> compact = CompactPage::fromPage(page, errorMessage);
+    if (!compact)
+        return Outcome::Failed;
+    return apply(*compact, 0, errorMessage, exceptOpId);
+}
+
+template<typename Sql>
+Internal::RowStatement *RowApplier::statement(quint64 key, Sql &&sql, QString *errorMessage)
+{
+    auto it = m_statements.find(key);
+    if (it != m_statements.end())
+        return it->second.get();
+    auto s = std::make_unique<RowStatement>(m_handle, sql());
+    if (!s->isPrepared()) {
+        if (errorMessage)
+            *errorMessage = QString::fromUtf8(sqlite3_errmsg(m_handle));
+        return nullptr;
+    }
+    return m_statements.emplace(key, std::move(s)).first->second.get();
+}
+
+RowApplier::Outcome RowApplier::apply(const CompactPage &page, qsizetype index, QString *errorMessage,
+                                      const QString &exceptOpId)
+{
+    const CompactPage::Row &row = page.rows.at(index);
+    if (!row.spec)
         return Outcome::Unknown;
+    const Sync::EntitySpec &spec = *row.spec;
+    const EntityInfo &entity = info(spec);
     auto fail = [&](const QString &message) {
         if (errorMessage)
             *errorMessage = message;
         return Outcome::Failed;
     };
-    if (!row.deleted || !row.fields.isEmpty()) {
-        QString error;
-        if (!Sync::EntityCatalog::validateFields(*spec, row.fields, row.entity + u".fields"_s, &error))
-            return fail(error);
+    auto failure = [&] {
+        return fail(Internal::Tr::tr(
+                        "Could not store the %1 row %2 received from the server: the database reported “%3”.")
+                        .arg(spec.name, page.string(row.id), QString::fromUtf8(sqlite3_errmsg(m_handle))));
+    };
+    if (!m_handle && !(m_handle = handleOf(m_db)))
+        return fail(Internal::Tr::tr("The local store is not an SQLite database opened by this program."));
+    if (!m_outboxEmpty)
+        m_outboxEmpty = Store::Outbox(m_db).count() == 0;
+    const qsizetype fieldCount = spec.fields.size();
+    auto step = [&](RowStatement &s) {
+        const int rc = sqlite3_step(s.get());
+        sqlite3_reset(s.get());
+        return rc;
+    };
+
+    // Nothing queued and the whole row: one statement, the version rule in its WHERE.
+    if (*m_outboxEmpty && !row.deleted && row.fieldCount == entity.wireFields) {
+        RowStatement *upsert = statement(
+            key(entity, Upsert),
+            [&]() -> QByteArray {
+                QByteArray columns = "\"id\", \"version\", \"updated_at\", \"deleted\"";
+                QByteArray values = "?, ?, ?, ?";
+                const bool byKey = !entity.naturalKey.empty();
+                QByteArray target;
+                QByteArray sets = byKey ? "\"id\" = excluded.\"id\", " : "";
+                sets += "\"version\" = excluded.\"version\", \"updated_at\" = excluded.\"updated_at\", "
+                        "\"deleted\" = excluded.\"deleted\"";
+                for (const Sync::FieldSpec &f : spec.fields) {
+                    if (f.serverOnly)
+                        continue;
+                    const QByteArray c = quoted(f.name);
+                    columns += ", " + c;
+                    values += ", ?";
+                    sets += ", " + c + " = excluded." + c;
+                }
+                if (byKey) {
+                    for (const qsizetype i : entity.naturalKey)
+                        target += (target.isEmpty() ? "" : ", ") + quoted(spec.fields.at(i).name);
+                } else {
+                    target = "\"id\"";
+                }
+                const QByteArray table = quoted(spec.name);
+                return "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ") ON CONFLICT ("
+                       + target + ") DO UPDATE SET " + sets + " WHERE excluded.\"version\" > " + table
+                       + ".\"version\"";
+            },
+            errorMessage);
+        if (!upsert)
+            return Outcome::Failed;
+        upsert->bindText(0, page.bytes(row.id));
+        upsert->bindInt(1, row.version);
+        bindText(*upsert, 2, page, row.updatedAt);
+        upsert->bindInt(3, 0);
+        int position = 4;
+        for (qsizetype i = 0; i < fieldCount; ++i) {
+            if (!spec.fields.at(i).serverOnly)
+                bind(*upsert, position++, page, page.value(row, i));
+        }
+        if (step(*upsert) != SQLITE_DONE)
+            return failure();
+        return sqlite3_changes(m_handle) > 0 ? Outcome::Written : Outcome::Skipped;
     }
 
-    // Locate the local copy.
-    QString where;
-    QVariantList keyValues;
-    if (!spec->naturalKey.isEmpty()) {
-        QStringList parts;
-        for (const QString &name : spec->naturalKey) {
-            if (!row.fields.contains(name)) {
-                // A tombstone may come without fields; monthly rows are then found by id (a scan).
-                parts.clear();
-                break;
-            }
-            parts.append(name + u" = ?"_s);
-            keyValues.append(bindValue(*spec->field(name), row.fields.value(name)));
+    // Locate the local copy: by the natural key when the row carries it (a tombstone may come
+    // without fields; monthly rows are then found by id, a scan), otherwise by id.
+    bool byKey = !entity.naturalKey.empty();
+    for (const qsizetype i : entity.naturalKey)
+        byKey = byKey && page.value(row, i).kind != Kind::Absent;
+    auto bindKey = [&](RowStatement &s, int first) {
+        if (!byKey) {
+            s.bindText(first, page.bytes(row.id));
+            return;
         }
-        where = parts.join(u" AND "_s);
-    }
-    if (where.isEmpty()) {
-        where = u"id = ?"_s;
-        keyValues = {row.id};
-    }
-    QSqlQuery *select
-        = statement(u"SELECT id, version FROM "_s + row.entity + u" WHERE "_s + where, errorMessage);
+        for (const qsizetype i : entity.naturalKey)
+            bind(s, first++, page, page.value(row, i));
+    };
+    auto where = [&]() -> QByteArray {
+        if (!byKey)
+            return QByteArray("\"id\" = ?");
+        QByteArray w;
+        for (const qsizetype i : entity.naturalKey)
+            w += (w.isEmpty() ? "" : " AND ") + quoted(spec.fields.at(i).name) + " = ?";
+        return w;
+    };
+    RowStatement *select = statement(
+        key(entity, byKey ? SelectByKey : SelectById),
+        [&]() -> QByteArray {
+            return "SELECT \"id\", \"version\" FROM " + quoted(spec.name) + " WHERE " + where();
+        },
+        errorMessage);
     if (!select)
         return Outcome::Failed;
-    for (qsizetype i = 0; i < keyValues.size(); ++i)
-        select->bindValue(int(i), keyValues.at(i));
-    if (!select->exec())
-        return fail(failure(*select, row));
-    const bool exists = select->next();
-    const QString localId = exists ? select->value(0).toString() : row.id;
-    const qint64 localVersion = exists ? select->value(1).toLongLong() : 0;
-    select->finish();
+    bindKey(*select, 0);
+    const int found = sqlite3_step(select->get());
+    if (found != SQLITE_ROW && found != SQLITE_DONE) {
+        sqlite3_reset(select->get());
+        return failure();
+    }
+    const bool exists = found == SQLITE_ROW;
+    const QString localId
+        = exists ? QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(select->get(), 0)),
+                                     sqlite3_column_bytes(select->get(), 0))
+                 : page.string(row.id);
+    const qint64 localVersion = exists ? sqlite3_column_int64(select->get(), 1) : 0;
+    sqlite3_reset(select->get());
     if (exists && localVersion >= row.version)
         return Outcome::Skipped;
     if (!exists && row.deleted)
         return Outcome::Skipped;
 
     QSet<QString> pending;
-    if (!m_outboxEmpty)
-        m_outboxEmpty = Store::Outbox(m_db).count() == 0;
     if (exists && !*m_outboxEmpty) {
-        for (const Store::Outbox::Operation &op : Store::Outbox(m_db).pendingFor(row.entity, localId)) {
+        for (const Store::Outbox::Operation &op : Store::Outbox(m_db).pendingFor(spec.name, localId)) {
             if (op.opId == exceptOpId)
                 continue;
             if (op.kind == u"delete"_s)
@@ -107,59 +307,50 @@ RowApplier::Outcome RowApplier::apply(const Sync::Row &row, QString *errorMessag
                 pending.insert(it.key());
         }
     }
-
-    QStringList columns{u"id"_s, u"version"_s, u"updated_at"_s};
-    QVariantList values{row.id, row.version,
-                        row.updatedAt.isValid() ? QVariant(row.updatedAt.toUTC().toString(Qt::ISODateWithMs))
-                                                : QVariant()};
-    if (!pending.contains(u"deleted"_s)) {
-        columns.append(u"deleted"_s);
-        values.append(row.deleted ? 1 : 0);
+    const bool withDeleted = !pending.contains(u"deleted"_s);
+    quint64 columns = 0;
+    for (qsizetype i = 0; i < fieldCount; ++i) {
+        if (page.value(row, i).kind != Kind::Absent && !(exists && pending.contains(spec.fields.at(i).name)))
+            columns |= quint64(1) << i;
     }
-    if (!row.deleted || !row.fields.isEmpty()) {
-        for (auto it = row.fields.begin(); it != row.fields.end(); ++it) {
-            if (exists && pending.contains(it.key()))
-                continue;
-            columns.append(it.key());
-            values.append(bindValue(*spec->field(it.key()), it.value()));
+    auto columnNames = [&] {
+        QList<QByteArray> names{"\"id\"", "\"version\"", "\"updated_at\""};
+        if (withDeleted)
+            names.append("\"deleted\"");
+        for (qsizetype i = 0; i < fieldCount; ++i) {
+            if (columns & (quint64(1) << i))
+                names.append(quoted(spec.fields.at(i).name));
         }
-    }
-
-    QString sql;
-    if (exists) {
-        QStringList sets;
-        for (const QString &c : columns)
-            sets.append(c + u" = ?"_s);
-        sql = u"UPDATE "_s + row.entity + u" SET "_s + sets.join(u", "_s) + u" WHERE "_s + where;
-        values += keyValues;
-    } else {
-        sql = u"INSERT INTO "_s + row.entity + u" ("_s + columns.join(u", "_s) + u") VALUES ("_s
-              + QStringList(columns.size(), u"?"_s).join(u", "_s) + u")"_s;
-    }
-    QSqlQuery *write = statement(sql, errorMessage);
+        return names;
+    };
+    RowStatement *write = statement(
+        key(entity, exists ? (byKey ? UpdateByKey : UpdateById) : Insert, withDeleted, columns),
+        [&]() -> QByteArray {
+            const QList<QByteArray> names = columnNames();
+            if (exists)
+                return "UPDATE " + quoted(spec.name) + " SET " + names.join(" = ?, ") + " = ? WHERE "
+                       + where();
+            return "INSERT INTO " + quoted(spec.name) + " (" + names.join(", ") + ") VALUES ("
+                   + QList<QByteArray>(names.size(), "?").join(", ") + ")";
+        },
+        errorMessage);
     if (!write)
         return Outcome::Failed;
-    for (qsizetype i = 0; i < values.size(); ++i)
-        write->bindValue(int(i), values.at(i));
-    if (!write->exec())
-        return fail(failure(*write, row));
-    return Outcome::Written;
-}
-
-QSqlQuery *RowApplier::statement(const QString &sql, QString *errorMessage)
-{
-    auto it = m_statements.find(sql);
-    if (it == m_statements.end()) {
-        QSqlQuery query(m_db.sql());
-        query.setForwardOnly(true);
-        if (!query.prepare(sql)) {
-            if (errorMessage)
-                *errorMessage = query.lastError().text();
-            return nullptr;
-        }
-        it = m_statements.insert(sql, std::move(query));
+    write->bindText(0, page.bytes(row.id));
+    write->bindInt(1, row.version);
+    bindText(*write, 2, page, row.updatedAt);
+    int position = 3;
+    if (withDeleted)
+        write->bindInt(position++, row.deleted ? 1 : 0);
+    for (qsizetype i = 0; i < fieldCount; ++i) {
+        if (columns & (quint64(1) << i))
+            bind(*write, position++, page, page.value(row, i));
     }
-    return &it.value();
+    if (exists)
+        bindKey(*write, position);
+    if (step(*write) != SQLITE_DONE)
+        return failure();
+    return Outcome::Written;
 }
 
 } // namespace XinDai::SyncClient

@@ -1,20 +1,27 @@
 #pragma once
 
-#include <QHash>
-#include <QSqlQuery>
 #include <QString>
 
+#include <memory>
 #include <optional>
+#include <unordered_map>
+
+struct sqlite3;
 
 namespace XinDai::Store {
 class Database;
 }
 
 namespace XinDai::Sync {
+struct CompactPage;
 struct Row;
-}
+} // namespace XinDai::Sync
 
 namespace XinDai::SyncClient {
+
+namespace Internal {
+class RowStatement;
+}
 
 /// Writes rows as the server sends them (pulled rows, the merged row of a push conflict) into the
 /// local store through Sync::EntityCatalog, without recording them in the outbox. Runs inside the
@@ -31,6 +38,9 @@ class RowApplier
 {
 public:
     explicit RowApplier(Store::Database &db);
+    ~RowApplier();
+    RowApplier(const RowApplier &) = delete;
+    RowApplier &operator=(const RowApplier &) = delete;
 
     enum class Outcome {
         Written, ///< the row was inserted or updated
@@ -40,15 +50,25 @@ public:
     };
 
     /// \a exceptOpId: an outbox operation whose fields are not protected (the one being resolved).
+    /// The fields are checked by EntityCatalog::validateFields() first.
     Outcome apply(const Sync::Row &row, QString *errorMessage, const QString &exceptOpId = {});
+    /// The row \a index of \a page (its fields already checked, as CompactPage guarantees).
+    ///
+    /// With an empty outbox a row carrying every field is written by one INSERT … ON CONFLICT DO
+    /// UPDATE … WHERE excluded.version > version (by id, monthly_value by its natural key); otherwise
+    /// the local copy is looked up first. Statements are prepared once per applier and shape.
+    Outcome apply(const Sync::CompactPage &page, qsizetype index, QString *errorMessage,
+                  const QString &exceptOpId = {});
 
 private:
-    /// The prepared statement for \a sql, prepared once per applier (a page has thousands of rows of a
-    /// handful of shapes); nullptr when preparing failed (*errorMessage then says why).
-    QSqlQuery *statement(const QString &sql, QString *errorMessage);
+    /// The prepared statement for \a key, built by \a sql on first use; nullptr when preparing
+    /// failed (*errorMessage then says why).
+    template<typename Sql>
+    Internal::RowStatement *statement(quint64 key, Sql &&sql, QString *errorMessage);
 
     Store::Database &m_db;
-    QHash<QString, QSqlQuery> m_statements;
+    sqlite3 *m_handle = nullptr;
+    std::unordered_map<quint64, std::unique_ptr<Internal::RowStatement>> m_statements;
     std::optional<bool> m_outboxEmpty; ///< read once: nothing is queued → no field needs protecting
 };
 

@@ -1,11 +1,15 @@
 #include "store/database.h"
+#include "sync/compactpage.h"
 #include "sync/pullpage.h"
 #include "sync/pullrequest.h"
 #include "sync/pushrequest.h"
 #include "sync/pushresponse.h"
+#include "sync/visiblerequest.h"
+#include "sync/visibleresponse.h"
 #include "syncclient/pullapplier.h"
 #include "syncclient/pushbatch.h"
 #include "syncclient/pushresulthandler.h"
+#include "syncclient/scopepurge.h"
 #include "syncclient/syncclienttr_p.h"
 #include "syncclient/syncstate.h"
 #include "syncclient/syncworker_p.h"
@@ -15,6 +19,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSslCertificate>
 #include <QTimer>
 
@@ -132,6 +137,7 @@ void SyncWorker::signIn(const QString &login, const QString &password)
          [this](const Reply &reply) {
              if (reply.status == 200 && reply.body.value(u"token"_s).isString()) {
                  m_token = reply.body.value(u"token"_s).toString();
+                 m_role = reply.body.value(u"user"_s).toObject().value(u"role"_s).toString();
                  m_failures = 0;
                  m_status.lastError.clear();
                  emit loginFinished(true, QString(), reply.body.value(u"user"_s).toObject());
@@ -164,6 +170,7 @@ void SyncWorker::signOut()
     if (!m_token.isEmpty() && m_configured)
         post(u"auth/logout"_s, {}, [](const Reply &) {});
     m_token.clear();
+    m_role.clear();
     m_periodic->stop();
     m_retry->stop();
     m_status.state = m_configured ? SyncStatus::State::SignedOut : SyncStatus::State::NotConfigured;
@@ -179,12 +186,7 @@ void SyncWorker::syncNow()
     m_retry->stop();
     m_status.nextAttempt = {};
     // The user asks again: operations the server refused as malformed get another chance.
-    QStringList failed;
-    for (const Store::Outbox::Operation &op : Store::Outbox(*m_db).pending(1000000)) {
-        if (!op.lastError.isEmpty())
-            failed.append(op.opId);
-    }
-    Store::Outbox(*m_db).setLastError(failed, QString());
+    Store::Outbox(*m_db).clearLastErrors();
     startCycle();
 }
 
@@ -299,7 +301,8 @@ void SyncWorker::pullNext()
     request.cursor = SyncState(*m_db).cursor();
     request.pageSize = std::clamp<qint64>(m_options.pullPageSize, Sync::PullRequest::MinPageSize,
                                           Sync::PullRequest::MaxPageSize);
-    post(u"sync/pull"_s, request.toJson(), [this](const Reply &reply) { onPulled(reply); });
+    post(
+        u"sync/pull"_s, request.toJson(), [this](const Reply &reply) { onPulled(reply); }, true);
 }
 
 void SyncWorker::onPulled(const Reply &reply)
@@ -313,17 +316,13 @@ void SyncWorker::onPulled(const Reply &reply)
         return;
     }
     QString error;
-    const std::optional<Sync::PullPage> page = Sync::PullPage::fromJson(reply.body, &error);
-    if (!page) {
+    // Parsed straight from the bytes; the checksum is checked on them too (CompactPage::read).
+    std::optional<Sync::CompactPage> page(std::in_place);
+    switch (Sync::CompactPage::read(reply.raw, &*page, &error)) {
+    case Sync::CompactPage::Status::Invalid:
         retryLater(Tr::tr("The server sent an invalid page of data: %1").arg(error));
         return;
-    }
-    const qint64 cursor = SyncState(*m_db).cursor();
-    if (page->hasMore && page->nextCursor > cursor)
-        prefetch(page->nextCursor);
-    PullApplier applier(*m_db);
-    switch (applier.apply(*page, &error)) {
-    case PullApplier::Result::ChecksumMismatch:
+    case Sync::CompactPage::Status::ChecksumMismatch:
         dropPrefetch();
         if (++m_checksumRetries <= maxChecksumRetries) {
             pullNext();
@@ -331,6 +330,15 @@ void SyncWorker::onPulled(const Reply &reply)
             retryLater(error);
         }
         return;
+    case Sync::CompactPage::Status::Valid:
+        break;
+    }
+    const qint64 cursor = SyncState(*m_db).cursor();
+    if (page->hasMore && page->nextCursor > cursor)
+        prefetch(page->nextCursor);
+    PullApplier applier(*m_db);
+    switch (applier.apply(*page, &error)) {
+    case PullApplier::Result::ChecksumMismatch: // checked by read() above
     case PullApplier::Result::Failed:
         dropPrefetch();
         retryLater(error);
@@ -366,7 +374,7 @@ void SyncWorker::onPulled(const Reply &reply)
         return;
     }
     dropPrefetch();
-    finishCycle();
+    checkVisibility();
 }
 
 void SyncWorker::prefetch(qint64 cursor)
@@ -378,17 +386,20 @@ void SyncWorker::prefetch(qint64 cursor)
                                           Sync::PullRequest::MaxPageSize);
     m_prefetchInFlight = true;
     const quint64 generation = m_pullGeneration;
-    post(u"sync/pull"_s, request.toJson(), [this, generation](const Reply &reply) {
-        if (generation != m_pullGeneration)
-            return;
-        m_prefetchInFlight = false;
-        if (m_waitingForPrefetch) {
-            m_waitingForPrefetch = false;
-            onPulled(reply);
-        } else {
-            m_prefetched = reply;
-        }
-    });
+    post(
+        u"sync/pull"_s, request.toJson(),
+        [this, generation](const Reply &reply) {
+            if (generation != m_pullGeneration)
+                return;
+            m_prefetchInFlight = false;
+            if (m_waitingForPrefetch) {
+                m_waitingForPrefetch = false;
+                onPulled(reply);
+            } else {
+                m_prefetched = reply;
+            }
+        },
+        true);
 }
 
 void SyncWorker::dropPrefetch()
@@ -412,6 +423,63 @@ void SyncWorker::finishCycle()
         m_again = false;
         startCycle();
     }
+}
+
+void SyncWorker::checkVisibility()
+{
+    m_visibilityBatches.clear();
+    m_hiddenFirms.clear();
+    // Only a bank officer's scope shrinks without a write to the firm (an authorization revoked or
+    // expired): the pull sends nothing then, so the client asks.
+    if (m_role == u"bank_officer"_s)
+        m_visibilityBatches = ScopePurge::batches(ScopePurge(*m_db).firmIds(), Sync::VisibleRequest::MaxIds);
+    askVisible();
+}
+
+void SyncWorker::askVisible()
+{
+    if (m_visibilityBatches.isEmpty()) {
+        purgeHidden();
+        finishCycle();
+        return;
+    }
+    Sync::VisibleRequest request;
+    request.entity = u"enterprise"_s;
+    request.ids = m_visibilityBatches.takeFirst();
+    post(u"sync/visible"_s, request.toJson(), [this, asked = request.ids](const Reply &reply) {
+        QString error;
+        std::optional<Sync::VisibleResponse> response;
+        if (reply.status == 200)
+            response = Sync::VisibleResponse::fromJson(reply.body, &error);
+        if (!response) {
+            // The pulled rows are committed: this cycle succeeded. The next one asks again.
+            if (error.isEmpty())
+                error = reply.status == 0 ? networkMessage(reply) : serverError(reply);
+            qWarning("The visibility check failed: %s", qPrintable(error));
+            m_visibilityBatches.clear();
+        } else {
+            const QSet<QString> mine(asked.cbegin(), asked.cend());
+            for (const QString &id : std::as_const(response->hidden)) {
+                if (mine.contains(id))
+                    m_hiddenFirms.append(id);
+            }
+        }
+        askVisible();
+    });
+}
+
+void SyncWorker::purgeHidden()
+{
+    if (m_hiddenFirms.isEmpty() || !m_db)
+        return;
+    ScopePurge purge(*m_db);
+    QString error;
+    if (!purge.purge(std::exchange(m_hiddenFirms, {}), &error)) {
+        qWarning("%s", qPrintable(error));
+        return;
+    }
+    if (!purge.changedEntities().isEmpty())
+        emit dataChanged(purge.changedEntities());
 }
 
 void SyncWorker::retryLater(const QString &message)
@@ -459,7 +527,8 @@ void SyncWorker::publish()
     emit statusChanged(m_status);
 }
 
-void SyncWorker::post(const QString &path, const QJsonObject &body, std::function<void(const Reply &)> done)
+void SyncWorker::post(const QString &path, const QJsonObject &body, std::function<void(const Reply &)> done,
+                      bool raw)
 {
     if (!m_network)
         return;
@@ -472,7 +541,7 @@ void SyncWorker::post(const QString &path, const QJsonObject &body, std::functio
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     QNetworkReply *reply = m_network->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
     m_reply = reply;
-    connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, raw, done = std::move(done)] {
         reply->deleteLater();
         if (m_reply == reply)
             m_reply = nullptr;
@@ -481,7 +550,10 @@ void SyncWorker::post(const QString &path, const QJsonObject &body, std::functio
         Reply r;
         r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray bytes = reply->readAll();
-        r.body = QJsonDocument::fromJson(bytes).object();
+        if (raw && r.status == 200)
+            r.raw = bytes;
+        else
+            r.body = QJsonDocument::fromJson(bytes).object();
         if (r.status == 0)
             r.networkError = reply->errorString();
         const QByteArray head = reply->rawHeader("X-XinDai-Head");

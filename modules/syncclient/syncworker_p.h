@@ -37,7 +37,8 @@ public:
     struct Reply
     {
         int status = 0;
-        QJsonObject body;
+        QJsonObject body; ///< empty for a 200 answer asked for raw (the pull pages)
+        QByteArray raw;   ///< the body's bytes of a 200 answer asked for raw
         QString networkError;
         qint64 head = -1; ///< X-XinDai-Head, -1 when absent
     };
@@ -66,10 +67,19 @@ private:
     /// Forgets a prefetched page or one in flight (after a failure the cycle starts over).
     void dropPrefetch();
     void finishCycle();
+    /// After the last page of a bank officer's pull: asks POST /sync/visible which local firms the user
+    /// may no longer see (batches of at most Sync::VisibleRequest::MaxIds ids), purges them
+    /// (ScopePurge), then finishCycle(). A failed request or purge does not fail the cycle: the next
+    /// cycle asks again.
+    void checkVisibility();
+    void askVisible();
+    void purgeHidden();
     void retryLater(const QString &message);
     void signedOut(const QString &message);
     void publish();
-    void post(const QString &path, const QJsonObject &body, std::function<void(const Reply &)> done);
+    /// \a raw: a 200 answer keeps its bytes in Reply::raw instead of being parsed into Reply::body.
+    void post(const QString &path, const QJsonObject &body, std::function<void(const Reply &)> done,
+              bool raw = false);
     QString serverError(const Reply &reply) const;
     QString networkMessage(const Reply &reply) const;
 
@@ -83,6 +93,7 @@ private:
     bool m_configured = false;
     bool m_stopped = false;
     QString m_token;
+    QString m_role; ///< the signed-in user's role, from the login answer
     bool m_running = false;
     bool m_again = false;
     int m_failures = 0;
@@ -94,6 +105,8 @@ private:
     quint64 m_pullGeneration = 0; ///< bumped by dropPrefetch(): late answers of older requests are ignored
     qint64 m_startCursor = 0;
     QVector<Store::Outbox::Operation> m_inFlight;
+    QList<QStringList> m_visibilityBatches; ///< firm ids still to ask /sync/visible about
+    QStringList m_hiddenFirms;              ///< firms the server said are hidden, purged at the end
     SyncStatus m_status;
 };
 

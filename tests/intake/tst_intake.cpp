@@ -293,6 +293,64 @@ private Q_SLOTS:
         QCOMPARE(Store::EnterpriseRepository(*m_db).count(), 1);
     }
 
+    void ownParkOnly()
+    {
+        // Window staff of park CS-HTZ import with ownPark set. Another park is in the store, with one
+        // firm of its own (imported by an administrator, without ownPark).
+        QString error;
+        Core::Park other;
+        other.code = QStringLiteral("ZZ-GXQ");
+        other.name = QStringLiteral("株洲高新技术产业开发区");
+        other.regionCode = QStringLiteral("430211");
+        other.level = QStringLiteral("国家级");
+        QVERIFY(Store::ReferenceRepository(*m_db).save(other, &error));
+        QVERIFY(CsvImporter(*m_db)
+                    .importBytes(firmHeader + uscc(4).toUtf8()
+                                     + ",株洲企业有限公司,王五,2019-05-01,50,C39,430211,"
+                                       "ZZ-GXQ,3\n",
+                                 firmOptions())
+                    .completed);
+        QString ownId;
+        for (const Core::Park &p : Store::ReferenceRepository(*m_db).parks()) {
+            if (p.code == u"CS-HTZ"_s)
+                ownId = p.meta.id;
+        }
+        QVERIFY(!ownId.isEmpty());
+
+        CsvImporter::Options o = firmOptions();
+        o.ownPark = ownId;
+        const QByteArray csv = firmHeader
+                               // 1: own park: imported.
+                               + uscc(1).toUtf8()
+                               + ",好公司,李四,2019-05-01,50,C39,430104,CS-HTZ,3\n"
+                               // 2: another park named: refused in the park column.
+                               + uscc(2).toUtf8()
+                               + ",甲公司,张三,2020-01-01,100,C39,430211,ZZ-GXQ,10\n"
+                               // 3: no park given: the firm is put in the importer's park.
+                               + uscc(3).toUtf8()
+                               + ",乙公司,张三,2020-01-01,100,C39,430104,,10\n"
+                               // 4: the stored firm of the other park: refused, not moved, not changed.
+                               + uscc(4).toUtf8() + ",改名有限公司,王五,2019-05-01,50,C39,430104,,3\n";
+        const Intake::ImportResult r = CsvImporter(*m_db).importBytes(csv, o);
+        QVERIFY2(r.completed, qPrintable(r.fatalError));
+        QCOMPARE(r.imported, 2);
+        QCOMPARE(r.rejected, 2);
+        QCOMPARE(
+            r.errors,
+            (QVector<ImportError>{
+                {2, 3, u"所属园区"_s,
+                 u"The park “ZZ-GXQ” is not your park: you may import only the firms of your own park."_s},
+                {4, 5, u"统一社会信用代码"_s,
+                 u"The firm "_s + uscc(4)
+                     + u" is registered in another park: only that park's staff may change it."_s}}));
+        Store::EnterpriseRepository firms(*m_db);
+        QCOMPARE(firms.byUscc(uscc(1))->parkId, ownId);
+        QVERIFY(!firms.byUscc(uscc(2)));
+        QCOMPARE(firms.byUscc(uscc(3))->parkId, ownId);
+        QCOMPARE(firms.byUscc(uscc(4))->name, u"株洲企业有限公司"_s);
+        QVERIFY(firms.byUscc(uscc(4))->parkId != ownId);
+    }
+
     void columnCountAndQuoting()
     {
         const QByteArray csv

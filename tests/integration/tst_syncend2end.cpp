@@ -3,6 +3,7 @@
 // sync of a fresh store, and the outbox across an engine restart.
 
 #include "core/domain/application.h"
+#include "core/domain/authorization.h"
 #include "cuttingproxy.h"
 #include "store/applicationrepository.h"
 #include "store/database.h"
@@ -189,6 +190,30 @@ QMap<QString, int> countRows(const QString &connection, const QStringList &entit
     return counts;
 }
 
+/// One value read from the SQLite file \a path, through a connection of its own (WAL: the engine
+/// may have the file open).
+QVariant scalarAt(const QString &path, const QString &sql, const QVariantList &binds = {})
+{
+    static int connections = 0;
+    const QString name = QStringLiteral("scalar-%1").arg(++connections);
+    QVariant value;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.prepare(sql);
+            for (const QVariant &b : binds)
+                q.addBindValue(b);
+            if (q.exec() && q.next())
+                value = q.value(0);
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return value;
+}
+
 } // namespace
 
 class TestSyncEndToEnd : public QObject
@@ -202,6 +227,7 @@ private slots:
     void twoClientsMergeAndConflict();
     void cutPushIsNotDuplicated();
     void outboxSurvivesEngineRestart();
+    void bankDropsFirmAfterRevocation();
     void tlsVerifiesServerCertificate();
 
 private:
@@ -480,6 +506,119 @@ void TestSyncEndToEnd::outboxSurvivesEngineRestart()
     QCOMPARE(m_b.engine->status().pendingOperations, 0);
     QVERIFY(m_a.sync());
     QCOMPARE(application(m_a, id).purpose, QStringLiteral("重启之后再同步"));
+}
+
+void TestSyncEndToEnd::bankDropsFirmAfterRevocation()
+{
+    // A bank officer holds a firm, its monthly values and its other records under a valid
+    // authorization. An administrator revokes the authorization on another installation and pushes
+    // it. The pull brings the bank nothing about the firm any more (it may not see it), so its
+    // client asks POST /sync/visible after the last page and drops the firm and all its records; the
+    // application addressed to the bank stays.
+    const QDate today = QDateTime::currentDateTimeUtc().addSecs(8 * 3600).date(); // China, as the server
+    const QString withSeries = QStringLiteral(
+        "SELECT e.id FROM enterprise e WHERE e.deleted = 0 AND EXISTS (SELECT 1 FROM monthly_value m "
+        "WHERE m.enterprise_id = e.id AND m.deleted = 0) ORDER BY e.id LIMIT 1");
+    std::unique_ptr<Client> bank;
+    QString firmId;
+    for (const char *login : {"bank.icbc", "bank.ccb", "bank.csbank", "bank.hnb"}) {
+        auto candidate = std::make_unique<Client>();
+        QVERIFY(candidate->create(m_dir.filePath(QStringLiteral("%1.db").arg(QLatin1String(login)))));
+        candidate->start(m_server.url);
+        QVERIFY(candidate->signIn(QLatin1String(login)));
+        QCOMPARE(candidate->user.value(QStringLiteral("role")).toString(), QStringLiteral("bank_officer"));
+        firmId = scalarAt(candidate->path, withSeries).toString();
+        if (!firmId.isEmpty()) {
+            bank = std::move(candidate);
+            break;
+        }
+    }
+    QVERIFY2(bank, "no demo bank officer sees a firm with monthly values");
+    const QString institutionId = bank->user.value(QStringLiteral("institution_id")).toString();
+    const auto rowsOfFirm = [&](const QString &table) {
+        return scalarAt(bank->path,
+                        QStringLiteral("SELECT count(*) FROM \"%1\" WHERE enterprise_id = ?").arg(table),
+                        {firmId})
+            .toInt();
+    };
+    const int firmsBefore = scalarAt(bank->path, QStringLiteral("SELECT count(*) FROM enterprise")).toInt();
+    const int seriesBefore = rowsOfFirm(QStringLiteral("monthly_value"));
+    const int applicationsBefore = rowsOfFirm(QStringLiteral("application"));
+    QVERIFY(seriesBefore > 0);
+    QVERIFY(applicationsBefore > 0);
+    QVERIFY(rowsOfFirm(QStringLiteral("authorization")) > 0);
+    const int otherSeries = scalarAt(bank->path,
+                                     QStringLiteral("SELECT count(*) FROM monthly_value "
+                                                    "WHERE enterprise_id <> ?"),
+                                     {firmId})
+                                .toInt();
+    qInfo("%s holds %d firm(s); firm %s with %d monthly values, %d application(s)",
+          qPrintable(bank->user.value(QStringLiteral("login")).toString()), firmsBefore, qPrintable(firmId),
+          seriesBefore, applicationsBefore);
+
+    // Nothing changes while the authorization holds: a sync keeps the firm.
+    QVERIFY(bank->sync());
+    QCOMPARE(rowsOfFirm(QStringLiteral("monthly_value")), seriesBefore);
+
+    // The administrator revokes every authorization that lets this bank see the firm.
+    Client admin;
+    QVERIFY(admin.create(m_dir.filePath(QStringLiteral("admin.db"))));
+    admin.start(m_server.url, 2000);
+    QVERIFY(admin.signIn(QStringLiteral("admin")));
+    QStringList revoked;
+    {
+        Store::Database db;
+        QString error;
+        QVERIFY2(db.open(admin.path, &error, Store::Database::OpenMode::MustExist), qPrintable(error));
+        Store::ApplicationRepository repo(db);
+        for (Core::Authorization a : repo.authorizations(firmId)) {
+            if (!a.permits(institutionId, today))
+                continue;
+            a.revoked = true;
+            a.revokedAt = QDateTime::currentDateTimeUtc();
+            QVERIFY2(repo.save(a, &error), qPrintable(error));
+            revoked.append(a.meta.id);
+        }
+    }
+    QVERIFY(!revoked.isEmpty());
+    QVERIFY(admin.sync());
+    QCOMPARE(admin.engine->status().pendingOperations, 0);
+    for (const QString &id : std::as_const(revoked))
+        QCOMPARE(scalarAt(m_server.dbPath,
+                          QStringLiteral("SELECT revoked FROM \"authorization\" WHERE id = ?"), {id})
+                     .toInt(),
+                 1);
+
+    // The bank syncs: the firm and its records are gone, the application is still there.
+    QSignalSpy changed(bank->engine.get(), &SyncEngine::dataChanged);
+    QVERIFY(bank->sync());
+    QCOMPARE(scalarAt(bank->path, QStringLiteral("SELECT count(*) FROM enterprise WHERE id = ?"), {firmId})
+                 .toInt(),
+             0);
+    for (const QString &table : {QStringLiteral("monthly_value"), QStringLiteral("credit_record"),
+                                 QStringLiteral("authorization"), QStringLiteral("document")})
+        QVERIFY2(rowsOfFirm(table) == 0, qPrintable(table));
+    QCOMPARE(rowsOfFirm(QStringLiteral("application")), applicationsBefore);
+    // Only that firm: the bank's other firms and their series stay.
+    QCOMPARE(scalarAt(bank->path, QStringLiteral("SELECT count(*) FROM enterprise")).toInt(),
+             firmsBefore - 1);
+    QCOMPARE(scalarAt(bank->path, QStringLiteral("SELECT count(*) FROM monthly_value")).toInt(), otherSeries);
+    // The views are told.
+    QStringList entities;
+    for (const QList<QVariant> &signal : std::as_const(changed))
+        entities += signal.at(0).toStringList();
+    QVERIFY2(entities.contains(QStringLiteral("enterprise"))
+                 && entities.contains(QStringLiteral("monthly_value")),
+             qPrintable(entities.join(u',')));
+    QCOMPARE(bank->engine->status().state, SyncStatus::State::UpToDate);
+
+    // The admin, who may still see the firm, keeps it.
+    QVERIFY(admin.sync());
+    QCOMPARE(scalarAt(admin.path, QStringLiteral("SELECT count(*) FROM enterprise WHERE id = ?"), {firmId})
+                 .toInt(),
+             1);
+    admin.stop();
+    bank->stop();
 }
 
 void TestSyncEndToEnd::tlsVerifiesServerCertificate()

@@ -212,6 +212,17 @@ private slots:
         m_now = loginAt.addSecs(61);
         m_auth->recordUse(login.token);
         QCOMPARE(count(u"session_token"_s, seenWhere.arg(m_now.toString(Qt::ISODateWithMs), hash)), 1);
+        // authenticate() reports when the session was last seen, so a request needs no UPDATE
+        // within the minute; a minute later the same call writes.
+        const QDateTime seenAt = m_now;
+        const auto authenticated = m_auth->authenticate(login.token);
+        QCOMPARE(authenticated.lastSeen, seenAt);
+        m_now = seenAt.addSecs(30);
+        m_auth->recordUse(login.token, authenticated.lastSeen);
+        QCOMPARE(count(u"session_token"_s, seenWhere.arg(seenAt.toString(Qt::ISODateWithMs), hash)), 1);
+        m_now = seenAt.addSecs(90);
+        m_auth->recordUse(login.token, authenticated.lastSeen);
+        QCOMPARE(count(u"session_token"_s, seenWhere.arg(m_now.toString(Qt::ISODateWithMs), hash)), 1);
         m_now = loginAt;
         QCOMPARE(m_auth->authenticate(QString()).status, AuthStatus::Missing);
         QCOMPARE(m_auth->authenticate(u"short"_s).status, AuthStatus::Unknown);

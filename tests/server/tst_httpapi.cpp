@@ -8,12 +8,19 @@
 #include "servertestsupport.h"
 #include "sync/pullpage.h"
 #include "sync/pushresponse.h"
+#include "sync/visibleresponse.h"
 
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QSet>
 #include <QSslCertificate>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace XinDai;
 using namespace XinDai::Tests;
@@ -124,17 +131,17 @@ QByteArray loginBody(const QString &login, const QString &password)
         .toJson(QJsonDocument::Compact);
 }
 
-QByteArray pushParkBody(const QString &rowId, const QString &name)
+QByteArray pushParkBody(const QString &rowId, const QString &name,
+                        const QString &code = QStringLiteral("ZZ-GXQ"))
 {
-    const QJsonObject op{
-        {QStringLiteral("opId"), Core::newId()},
-        {QStringLiteral("entity"), QStringLiteral("park")},
-        {QStringLiteral("rowId"), rowId},
-        {QStringLiteral("kind"), QStringLiteral("upsert")},
-        {QStringLiteral("baseVersion"), 0},
-        {QStringLiteral("fields"),
-         QJsonObject{{QStringLiteral("code"), QStringLiteral("ZZ-GXQ")}, {QStringLiteral("name"), name}}},
-        {QStringLiteral("createdAt"), QStringLiteral("2026-11-25T08:30:00.125Z")}};
+    const QJsonObject op{{QStringLiteral("opId"), Core::newId()},
+                         {QStringLiteral("entity"), QStringLiteral("park")},
+                         {QStringLiteral("rowId"), rowId},
+                         {QStringLiteral("kind"), QStringLiteral("upsert")},
+                         {QStringLiteral("baseVersion"), 0},
+                         {QStringLiteral("fields"),
+                          QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("name"), name}}},
+                         {QStringLiteral("createdAt"), QStringLiteral("2026-11-25T08:30:00.125Z")}};
     return QJsonDocument(QJsonObject{{QStringLiteral("clientId"), Core::newId()},
                                      {QStringLiteral("operations"), QJsonArray{op}}})
         .toJson(QJsonDocument::Compact);
@@ -432,6 +439,51 @@ private slots:
             QTest::addRow("%s-pull-type", b)
                 << backend << u"/sync/pull"_s << QByteArray("{\"cursor\":\"0\",\"pageSize\":10}") << 400
                 << u"cursor"_s;
+            // Visible: an unknown top-level field.
+            QTest::addRow("%s-visible-unknown", b)
+                << backend << u"/sync/visible"_s
+                << QByteArray("{\"entity\":\"enterprise\",\"ids\":[],\"x\":1}") << 400 << u"x"_s;
+            // Visible: ids missing, or not an array.
+            QTest::addRow("%s-visible-missing", b)
+                << backend << u"/sync/visible"_s << QByteArray("{\"entity\":\"enterprise\"}") << 400
+                << u"ids"_s;
+            QTest::addRow("%s-visible-type", b)
+                << backend << u"/sync/visible"_s << QByteArray("{\"entity\":\"enterprise\",\"ids\":\"a\"}")
+                << 400 << u"ids"_s;
+            // Visible: applications are not firm-scoped; an unknown entity neither.
+            QTest::addRow("%s-visible-entity", b)
+                << backend << u"/sync/visible"_s << QByteArray("{\"entity\":\"application\",\"ids\":[]}")
+                << 400 << u"entity"_s;
+            QTest::addRow("%s-visible-entity-unknown", b)
+                << backend << u"/sync/visible"_s << QByteArray("{\"entity\":\"nosuch\",\"ids\":[]}") << 400
+                << u"entity"_s;
+            // Visible: an upper-case UUID, a number, a repeated id: the entry is named.
+            QTest::addRow("%s-visible-uuid", b)
+                << backend << u"/sync/visible"_s
+                << QByteArray(
+                       "{\"entity\":\"enterprise\",\"ids\":[\"7D3B1A52-0C1E-4F7A-8E3B-2A1C9D8E7F60\"]}")
+                << 400 << u"ids[0]"_s;
+            QTest::addRow("%s-visible-number", b)
+                << backend << u"/sync/visible"_s
+                << QByteArray(
+                       "{\"entity\":\"enterprise\",\"ids\":[\"7d3b1a52-0c1e-4f7a-8e3b-2a1c9d8e7f60\",7]}")
+                << 400 << u"ids[1]"_s;
+            QTest::addRow("%s-visible-repeat", b)
+                << backend << u"/sync/visible"_s
+                << QByteArray("{\"entity\":\"enterprise\",\"ids\":[\"7d3b1a52-0c1e-4f7a-8e3b-2a1c9d8e7f60\","
+                              "\"7d3b1a52-0c1e-4f7a-8e3b-2a1c9d8e7f60\"]}")
+                << 400 << u"ids[1]"_s;
+            // Visible: 5,001 ids, one over the limit.
+            {
+                QJsonArray many;
+                for (int i = 0; i < 5001; ++i)
+                    many.append(Core::newId());
+                QTest::addRow("%s-visible-too-many", b)
+                    << backend << u"/sync/visible"_s
+                    << QJsonDocument(QJsonObject{{u"entity"_s, u"enterprise"_s}, {u"ids"_s, many}})
+                           .toJson(QJsonDocument::Compact)
+                    << 400 << u"5000"_s;
+            }
             // 17 MiB of whitespace-padded JSON: over the 16 MiB limit, refused before parsing.
             QTest::addRow("%s-push-oversized", b)
                 << backend << u"/sync/push"_s << (QByteArray(17 * 1024 * 1024, ' ') + "{}") << 413
@@ -530,6 +582,194 @@ private slots:
         Server::ServerDatabase sdb;
         QVERIFY(sdb.open(fx.db->url(), &error));
         QCOMPARE(pulled.header("X-XinDai-Head"), QByteArray::number(sdb.headSequence()));
+    }
+
+    void visibleRoute_data() { addBackends(); }
+    void visibleRoute()
+    {
+        // POST /sync/visible answers which of the given firms the caller may not see now, by the rule of
+        // pull: a bank sees a firm with a non-draft application addressed to it AND a valid
+        // authorization covering it.
+        QFETCH(QString, backend);
+        Fixture fx;
+        ServerProcess server;
+        if (!start(backend, fx, server))
+            return;
+        // Four firms of the fixture's park, each with a submitted application to the bank's institution:
+        // covered (valid authorization), uncovered (none), revoked (its authorization revoked), gone
+        // (covered, but the firm is deleted); plus an id the server never held.
+        QString covered, uncovered, revoked, gone;
+        const QString unknown = u"7d3b1a52-0c1e-4f7a-8e3b-2a1c9d8e7f69"_s;
+        {
+            Server::ServerDatabase sdb;
+            QString error;
+            QVERIFY2(sdb.open(fx.db->url(), &error), qPrintable(error));
+            Server::RowStore rows(sdb);
+            QVERIFY(sdb.transaction());
+            const QDate today = QDateTime::currentDateTimeUtc().addSecs(8 * 3600).date(); // China
+            int n = 0;
+            auto firm = [&](std::optional<bool> authorizationRevoked) {
+                ++n;
+                const auto f = rows.upsert(u"enterprise"_s, QString(),
+                                           {{u"uscc"_s, u"91430100MA4L00000%1"_s.arg(n)},
+                                            {u"name"_s, u"长沙测试企业%1有限公司"_s.arg(n)},
+                                            {u"kind"_s, u"company"_s},
+                                            {u"park_id"_s, fx.parkId}},
+                                           &error);
+                if (!f)
+                    return QString();
+                const auto app = rows.upsert(u"application"_s, QString(),
+                                             {{u"enterprise_id"_s, f->id},
+                                              {u"park_id"_s, fx.parkId},
+                                              {u"institution_id"_s, fx.institutionId},
+                                              {u"amount"_s, 100000000},
+                                              {u"state"_s, u"submitted"_s}},
+                                             &error);
+                if (!app)
+                    return QString();
+                if (authorizationRevoked
+                    && !rows.upsert(u"authorization"_s, QString(),
+                                    {{u"enterprise_id"_s, f->id},
+                                     {u"institution_ids"_s, QString(u"[\""_s + fx.institutionId + u"\"]"_s)},
+                                     {u"valid_from"_s, today.addDays(-30).toString(Qt::ISODate)},
+                                     {u"valid_to"_s, today.addDays(335).toString(Qt::ISODate)},
+                                     {u"revoked"_s, *authorizationRevoked}},
+                                    &error))
+                    return QString();
+                return f->id;
+            };
+            covered = firm(false);
+            uncovered = firm(std::nullopt);
+            revoked = firm(true);
+            gone = firm(false);
+            QVERIFY2(!covered.isEmpty() && !uncovered.isEmpty() && !revoked.isEmpty() && !gone.isEmpty(),
+                     qPrintable(error));
+            QVERIFY2(rows.remove(u"enterprise"_s, gone, &error), qPrintable(error));
+            QVERIFY(sdb.commit());
+        }
+        const QStringList asked{covered, uncovered, unknown, revoked, gone};
+        const QByteArray body = QJsonDocument(QJsonObject{{u"entity"_s, u"enterprise"_s},
+                                                          {u"ids"_s, QJsonArray::fromStringList(asked)}})
+                                    .toJson(QJsonDocument::Compact);
+        QNetworkAccessManager nam;
+
+        // Without a token: 401, and nothing about the firms.
+        const HttpResult anonymous = httpRequest(nam, "POST", server.url() + u"/sync/visible", body);
+        QCOMPARE(anonymous.status, 401);
+        QCOMPARE(anonymous.header("WWW-Authenticate"), QByteArrayLiteral("Bearer"));
+        QVERIFY(!anonymous.json.contains(u"hidden"_s));
+        // A token of nobody: 401 too.
+        const HttpResult forged
+            = httpRequest(nam, "POST", server.url() + u"/sync/visible", body, QString(43, u'x'));
+        QCOMPARE(forged.status, 401);
+
+        const auto hiddenFor = [&](const QString &user) {
+            const HttpResult r
+                = httpRequest(nam, "POST", server.url() + u"/sync/visible", body, login(nam, server, user));
+            if (r.status != 200)
+                qWarning("%s: %d %s", qPrintable(user), r.status, r.body.constData());
+            QString error;
+            const auto response = Sync::VisibleResponse::fromJson(r.json, &error);
+            if (!response)
+                qWarning("%s", qPrintable(error));
+            return response ? response->hidden : QStringList{u"(invalid answer)"_s};
+        };
+        // The bank: only the covered firm is visible; hidden ids come in the request's order.
+        QCOMPARE(hiddenFor(u"bank"_s), QStringList({uncovered, unknown, revoked, gone}));
+        // The park's window staff and the admin see every live firm of the park.
+        QCOMPARE(hiddenFor(u"window"_s), QStringList({unknown, gone}));
+        QCOMPARE(hiddenFor(u"admin"_s), QStringList({unknown, gone}));
+
+        // An empty list is a valid question with an empty answer.
+        const HttpResult empty = httpRequest(nam, "POST", server.url() + u"/sync/visible",
+                                             QByteArray("{\"entity\":\"enterprise\",\"ids\":[]}"),
+                                             login(nam, server, u"bank"_s));
+        QCOMPARE(empty.status, 200);
+        QCOMPARE(empty.body, QByteArray("{\"hidden\":[]}"));
+    }
+
+    void parallelThreads_data() { addBackends(); }
+    void parallelThreads()
+    {
+        // --threads 3: the main thread and two workers answer on one port, each with its own database
+        // connection. Pushes and pulls sent at once from several connections all succeed, and the
+        // pushed rows get distinct versions in commit order.
+        QFETCH(QString, backend);
+        Fixture fx;
+        QString why;
+        if (!fx.setUp(backend, &why)) {
+            if (backend == QLatin1String("postgres")
+                && qEnvironmentVariable("XINDAI_REQUIRE_POSTGRES") != u"1")
+                QSKIP(qPrintable(why));
+            QFAIL(qPrintable(why));
+        }
+        ServerProcess server;
+        QVERIFY2(server.start({QStringLiteral("--db"), fx.db->url(), QStringLiteral("--insecure-dev"),
+                               QStringLiteral("--threads"), QStringLiteral("3")},
+                              &why),
+                 qPrintable(why));
+        QStringList threadNames;
+        const QDir tasks(QStringLiteral("/proc/%1/task").arg(server.process().processId()));
+        for (const QString &task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            QFile comm(tasks.filePath(task + u"/comm"));
+            if (comm.open(QIODevice::ReadOnly))
+                threadNames.append(QString::fromUtf8(comm.readAll().trimmed()));
+        }
+        QVERIFY2(threadNames.contains(u"http-1"_s) && threadNames.contains(u"http-2"_s),
+                 qPrintable(threadNames.join(u", ")));
+
+        QNetworkAccessManager loginNam;
+        const QString admin = login(loginNam, server, QStringLiteral("admin"));
+        QVERIFY(!admin.isEmpty());
+        constexpr int Clients = 6;
+        constexpr int PushesPerClient = 4;
+        std::vector<std::unique_ptr<QNetworkAccessManager>> nams;
+        QList<QNetworkReply *> replies;
+        QStringList pushedIds;
+        for (int c = 0; c < Clients; ++c) {
+            nams.push_back(std::make_unique<QNetworkAccessManager>());
+            for (int i = 0; i < PushesPerClient; ++i) {
+                const QString id = Core::newId();
+                pushedIds.append(id);
+                for (const auto &[path, body] :
+                     {std::pair{u"/sync/push"_s,
+                                pushParkBody(id, u"园区 %1-%2"_s.arg(c).arg(i), u"P%1-%2"_s.arg(c).arg(i))},
+                      std::pair{u"/sync/pull"_s, QByteArray("{\"cursor\":0,\"pageSize\":50}")}}) {
+                    QNetworkRequest request{QUrl(server.url() + path)};
+                    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                                      QByteArrayLiteral("application/json"));
+                    request.setRawHeader("Authorization", "Bearer " + admin.toLatin1());
+                    replies.append(nams.back()->post(request, body));
+                }
+            }
+        }
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 60000 && std::any_of(replies.cbegin(), replies.cend(), [](QNetworkReply *r) {
+                   return !r->isFinished();
+               }))
+            QTest::qWait(20);
+        for (QNetworkReply *reply : std::as_const(replies)) {
+            QVERIFY(reply->isFinished());
+            QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+            reply->deleteLater();
+        }
+
+        const HttpResult pulled
+            = httpRequest(loginNam, "POST", server.url() + u"/sync/pull",
+                          QByteArray("{\"cursor\":0,\"pageSize\":1000,\"entities\":[\"park\"]}"), admin);
+        QCOMPARE(pulled.status, 200);
+        QString error;
+        const auto page = Sync::PullPage::fromJson(pulled.json, &error);
+        QVERIFY2(page, qPrintable(error));
+        QVERIFY2(page->verify(&error), qPrintable(error));
+        QSet<QString> seen;
+        for (const Sync::Row &row : page->rows)
+            seen.insert(row.id);
+        for (const QString &id : std::as_const(pushedIds))
+            QVERIFY2(seen.contains(id), qPrintable(id));
+        QCOMPARE(page->rows.size(), Clients * PushesPerClient + 1); // + the fixture's park
+        QCOMPARE(server.stop(), 0);
     }
 
     void twoServersOnePostgres()

@@ -19,6 +19,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using namespace XinDai;
 using namespace XinDai::Server;
@@ -124,6 +126,8 @@ private slots:
     void cleanupTestCase() { TestStore::dropSharedDatabase(); }
     void pullMatrix_data();
     void pullMatrix();
+    void visibleMatchesPull_data();
+    void visibleMatchesPull();
     void pushMatrix_data();
     void pushMatrix();
     void bankGainsFirm_data();
@@ -197,6 +201,92 @@ void TestRbac::pullMatrix()
     // bankX read firmA1 and its three records; nobody else read firm data.
     QCOMPARE(auditedRows, caller == u"bankX"_s ? 4 : 0);
     QCOMPARE(auditedFirms, caller == u"bankX"_s ? QSet<QString>{w.firmA1} : QSet<QString>());
+}
+
+void TestRbac::visibleMatchesPull_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QString>("caller");
+    QTest::addColumn<QStringList>("hidden");
+    const QStringList all{u"firmA1"_s, u"firmA2"_s, u"firmA3"_s, u"firmB1"_s, u"unknown"_s};
+    const QList<std::pair<QString, QStringList>> rows{
+        // Admin sees every firm: only the id the server does not hold is hidden.
+        {u"admin"_s, {u"unknown"_s}},
+        // Park staff: the firms of the other park are hidden.
+        {u"staffA"_s, {u"firmB1"_s, u"unknown"_s}},
+        {u"staffB"_s, {u"firmA1"_s, u"firmA2"_s, u"firmA3"_s, u"unknown"_s}},
+        // Bank X: only firmA1 is under a valid authorization (A2 expired, A3 revoked, B1 none).
+        {u"bankX"_s, {u"firmA2"_s, u"firmA3"_s, u"firmB1"_s, u"unknown"_s}},
+        // Bank Y: its only application is a draft.
+        {u"bankY"_s, all},
+    };
+    for (const QString &backend : {u"sqlite"_s, u"postgres"_s}) {
+        for (const auto &[caller, hidden] : rows)
+            QTest::newRow(qPrintable(backend + u' ' + caller)) << backend << caller << hidden;
+    }
+}
+
+void TestRbac::visibleMatchesPull()
+{
+    // POST /sync/visible answers with the read rule of pull: a firm is hidden exactly when a full pull
+    // does not bring it. Hidden ids keep the request's order; a tombstoned firm is hidden to all.
+    QFETCH(QString, caller);
+    QFETCH(QStringList, hidden);
+    TestStore store;
+    XINDAI_OPEN_STORE(store);
+    ServerDatabase &db = store.db();
+    const World w = buildWorld(db);
+    SyncService sync(db);
+    sync.setToday(w.today);
+    const QString unknown = u"7d3b1a52-0c1e-4f7a-8e3b-2a1c9d8e7f69"_s;
+    QHash<QString, QString> labels = w.labels;
+    labels.insert(unknown, u"unknown"_s);
+
+    Sync::VisibleRequest request;
+    request.entity = u"enterprise"_s;
+    request.ids = {w.firmA1, w.firmA2, w.firmA3, w.firmB1, unknown};
+    QString error;
+    auto response = sync.visible(callerNamed(w, caller), request, &error);
+    QVERIFY2(response, qPrintable(error));
+    QStringList got;
+    for (const QString &id : std::as_const(response->hidden))
+        got.append(labels.value(id, id));
+    QCOMPARE(got, hidden);
+
+    // The same split as a full pull's firms.
+    qint64 cursor = 0;
+    const QStringList pulled = pullLabels(sync, w, callerNamed(w, caller), &cursor, nullptr);
+    for (const QString &id : std::as_const(request.ids)) {
+        const QString label = labels.value(id);
+        QCOMPARE(pulled.contains(label), !got.contains(label));
+    }
+
+    // Order follows the request, not the database.
+    std::reverse(request.ids.begin(), request.ids.end());
+    response = sync.visible(callerNamed(w, caller), request, &error);
+    QVERIFY2(response, qPrintable(error));
+    std::reverse(got.begin(), got.end());
+    QStringList reversed;
+    for (const QString &id : std::as_const(response->hidden))
+        reversed.append(labels.value(id, id));
+    QCOMPARE(reversed, got);
+
+    // A deleted firm is hidden even from the admin and its own park.
+    {
+        QVERIFY(db.transaction());
+        QVERIFY2(RowStore(db).remove(u"enterprise"_s, w.firmA1, &error), qPrintable(error));
+        QVERIFY(db.commit());
+    }
+    request.ids = {w.firmA1};
+    response = sync.visible(callerNamed(w, caller), request, &error);
+    QVERIFY2(response, qPrintable(error));
+    QCOMPARE(response->hidden, QStringList{w.firmA1});
+
+    // Only firm-scoped entities can be asked about (fromJson refuses them first; the service too).
+    request.entity = u"application"_s;
+    QVERIFY(!sync.visible(callerNamed(w, caller), request, &error));
+    QCOMPARE(sync.lastFailure(), SyncService::Failure::BadRequest);
+    QVERIFY2(error.contains(u"application"_s), qPrintable(error));
 }
 
 void TestRbac::pushMatrix_data()

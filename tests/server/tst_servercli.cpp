@@ -161,6 +161,10 @@ private slots:
         QTest::newRow("serve bad listen") << QStringList{u"serve"_s,    u"--db"_s,      u"sqlite:/tmp/x.db"_s,
                                                          u"--listen"_s, u"127.0.0.1"_s, u"--insecure-dev"_s}
                                           << QByteArray("HOST:PORT");
+        QTest::newRow("serve bad threads")
+            << QStringList{u"serve"_s,          u"--db"_s,      u"sqlite:/tmp/x.db"_s,
+                           u"--insecure-dev"_s, u"--threads"_s, u"0"_s}
+            << QByteArray("--threads wants a number from 1 to 64");
         QTest::newRow("import bad kind")
             << QStringList{u"import"_s, u"people"_s, u"f.csv"_s, u"--db"_s, u"sqlite:x"_s}
             << QByteArray("firms|records|series");

@@ -12,6 +12,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTest>
+#include <QTimeZone>
 
 #include <thread>
 
@@ -42,10 +43,13 @@ private slots:
     void migrateFromTwoConnections();
     void schemaMatchesCatalog_data() { backends(); }
     void schemaMatchesCatalog();
+    void timestampForm();
     void sequence_data() { backends(); }
     void sequence();
     void rowStoreVersions_data() { backends(); }
     void rowStoreVersions();
+    void rowStoreUpsertOfLoadedRow_data() { backends(); }
+    void rowStoreUpsertOfLoadedRow();
     void rowStoreRemoveAndFind_data() { backends(); }
     void rowStoreRemoveAndFind();
     void insertMany_data() { backends(); }
@@ -207,6 +211,20 @@ void TestServerDatabase::sequence()
     QCOMPARE(error, u"At least one sequence number must be reserved."_s);
 }
 
+void TestServerDatabase::timestampForm()
+{
+    // The one stored form, yyyy-MM-ddTHH:mm:ss.zzzZ in UTC (compares as text), written by hand.
+    QCOMPARE(ServerDatabase::timestamp(QDateTime(QDate(2026, 11, 25), QTime(8, 30, 0, 125), Qt::UTC)),
+             u"2026-11-25T08:30:00.125Z"_s);
+    QCOMPARE(ServerDatabase::timestamp(QDateTime(QDate(2026, 1, 1), QTime(7, 5, 9, 7), QTimeZone(8 * 3600))),
+             u"2025-12-31T23:05:09.007Z"_s);
+    QCOMPARE(ServerDatabase::timestamp(QDateTime(QDate(987, 3, 4), QTime(0, 0), Qt::UTC)),
+             u"0987-03-04T00:00:00.000Z"_s);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QCOMPARE(ServerDatabase::timestamp(now), now.toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s));
+    QCOMPARE(ServerDatabase::timestamp(QDateTime()), QString());
+}
+
 void TestServerDatabase::rowStoreVersions()
 {
     TestStore store;
@@ -276,6 +294,69 @@ void TestServerDatabase::rowStoreVersions()
     QVERIFY(!rows.upsert(u"nosuch"_s, QString(), {{u"a"_s, 1}}, &error));
     QCOMPARE(error, u"The entity nosuch is not synced by this server."_s);
     QVERIFY(db.rollback());
+}
+
+void TestServerDatabase::rowStoreUpsertOfLoadedRow()
+{
+    // upsert(current, fieldVersions, …) (the push path: the row was just read with load()) writes
+    // exactly what upsert(entity, id, …) writes, without reading the row again.
+    TestStore store;
+    XINDAI_OPEN_STORE(store);
+    ServerDatabase &db = store.db();
+    const World w = buildWorld(db);
+    RowStore rows(db);
+    QString error;
+
+    QVERIFY(db.transaction());
+    QJsonObject versions;
+    std::optional<Sync::Row> firm = rows.load(u"enterprise"_s, w.firmA1, &error, &versions);
+    QVERIFY2(firm, qPrintable(error));
+    QCOMPARE(versions, rows.fieldVersions(u"enterprise"_s, w.firmA1));
+    const qint64 created = firm->version;
+    // The same values: nothing changes, not even the version.
+    auto same = rows.upsert(*firm, versions, {{u"name"_s, firm->fields.value(u"name"_s)}}, &error);
+    QVERIFY2(same, qPrintable(error));
+    QVERIFY(!same->changed && !same->created);
+    QCOMPARE(same->version, created);
+    // One changed field: a new version for the row and for that field only.
+    auto changed = rows.upsert(*firm, versions, {{u"name"_s, u"长沙湘江重工有限公司"_s}}, &error);
+    QVERIFY2(changed, qPrintable(error));
+    QVERIFY(changed->changed && !changed->created);
+    QVERIFY(changed->version > created);
+    QVERIFY(db.commit());
+    QJsonObject after;
+    firm = rows.load(u"enterprise"_s, w.firmA1, nullptr, &after);
+    QCOMPARE(firm->version, changed->version);
+    QCOMPARE(firm->fields.value(u"name"_s).toString(), u"长沙湘江重工有限公司"_s);
+    QCOMPARE(after.value(u"name"_s).toInteger(), changed->version);
+    QCOMPARE(after.value(u"uscc"_s), versions.value(u"uscc"_s));
+    QCOMPARE(after.size(), versions.size());
+
+    // A server-only field (not in load()'s row) is read from the table after all.
+    QVERIFY(db.transaction());
+    std::optional<Sync::Row> user = rows.load(u"app_user"_s, w.staffA.userId, &error, &versions);
+    QVERIFY2(user, qPrintable(error));
+    QVERIFY(!user->fields.contains(u"password_hash"_s));
+    auto password = rows.upsert(*user, versions, {{u"password_hash"_s, u"pbkdf2$changed"_s}}, &error);
+    QVERIFY2(password, qPrintable(error));
+    QVERIFY(password->changed);
+    QVERIFY(db.commit());
+    QCOMPARE(rows.fieldVersions(u"app_user"_s, w.staffA.userId).value(u"password_hash"_s).toInteger(),
+             password->version);
+
+    // Scope changes are seen as with a read row: renewing firmA2's expired authorization lets bank X
+    // (application appA2X submitted) see the firm again, so its rows are re-stamped.
+    const qint64 head = db.headSequence();
+    QVERIFY(db.transaction());
+    std::optional<Sync::Row> auth = rows.load(u"authorization"_s, w.authA2, &error, &versions);
+    QVERIFY2(auth, qPrintable(error));
+    auto renewed = rows.upsert(
+        *auth, versions, {{u"valid_to"_s, QDate::currentDate().addDays(365).toString(Qt::ISODate)}}, &error);
+    QVERIFY2(renewed, qPrintable(error));
+    QVERIFY(db.commit());
+    QVERIFY(renewed->version > head);
+    QVERIFY(rows.load(u"enterprise"_s, w.firmA2)->version > head);
+    QVERIFY(rows.load(u"enterprise"_s, w.firmA1)->version < head); // other firms untouched
 }
 
 void TestServerDatabase::rowStoreRemoveAndFind()

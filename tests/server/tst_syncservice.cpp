@@ -93,6 +93,12 @@ private slots:
     void pushApplied();
     void replayIsIdentical_data() { backends(); }
     void replayIsIdentical();
+    void largeBatchWithReplays_data() { backends(); }
+    void largeBatchWithReplays();
+    void savepointPerOperation_data() { backends(); }
+    void savepointPerOperation();
+    void batchReadsWhatEarlierOperationsWrote_data() { backends(); }
+    void batchReadsWhatEarlierOperationsWrote();
     void conflictMerge_data() { backends(); }
     void conflictMerge();
     void rejectedChangesNothing_data();
@@ -183,6 +189,175 @@ void TestSyncService::replayIsIdentical()
     QCOMPARE(stolen->results.at(0).reason,
              u"The operation id %1 was already used by another user."_s.arg(request.operations.at(0).opId));
     QCOMPARE(dump(db), after);
+}
+
+void TestSyncService::largeBatchWithReplays()
+{
+    // The stored results of a batch are looked up and written in multi-row statements: a batch
+    // mixing replays, new operations, an opId of another user and a repeated opId answers each
+    // exactly as one operation at a time would.
+    TestStore store;
+    XINDAI_OPEN_STORE(store);
+    ServerDatabase &db = store.db();
+    const World w = buildWorld(db);
+    SyncService sync(db);
+    sync.setToday(w.today);
+    auto draft = [&](int i) {
+        return upsert(u"application"_s, Core::newId(), 0,
+                      {{u"enterprise_id"_s, w.firmA1},
+                       {u"park_id"_s, w.parkA},
+                       {u"institution_id"_s, w.instX},
+                       {u"amount"_s, 100000000 + i},
+                       {u"state"_s, u"draft"_s}});
+    };
+    QList<Sync::Operation> ops;
+    for (int i = 0; i < 70; ++i)
+        ops.append(draft(i));
+    QString error;
+    const auto first = sync.push(w.staffA, batch(db, ops.mid(0, 40)), &error);
+    QVERIFY2(first, qPrintable(error));
+    QCOMPARE(first->results.size(), 40);
+    const Sync::OpResult other = pushOne(db, sync, w.staffB,
+                                         upsert(u"application"_s, Core::newId(), 0,
+                                                {{u"enterprise_id"_s, w.firmB1},
+                                                 {u"park_id"_s, w.parkB},
+                                                 {u"institution_id"_s, w.instX},
+                                                 {u"amount"_s, 5000000},
+                                                 {u"state"_s, u"draft"_s}}));
+    QCOMPARE(other.status, Sync::OpResult::Status::Applied);
+
+    Sync::PushRequest request = batch(db, ops); // 40 replays, then 30 new operations
+    Sync::Operation stolen = draft(99);
+    stolen.opId = other.opId;
+    request.operations.append(stolen);
+    request.operations.append(request.operations.at(45)); // the same opId again
+    const auto second = sync.push(w.staffA, request, &error);
+    QVERIFY2(second, qPrintable(error));
+    QCOMPARE(second->results.size(), 72);
+    for (int i = 0; i < 40; ++i)
+        QCOMPARE(json(second->results.at(i).toJson()), json(first->results.at(i).toJson()));
+    for (int i = 40; i < 70; ++i) {
+        QCOMPARE(second->results.at(i).opId, ops.at(i).opId);
+        QCOMPARE(second->results.at(i).status, Sync::OpResult::Status::Applied);
+        QCOMPARE(RowStore(db).load(u"application"_s, ops.at(i).rowId)->version,
+                 second->results.at(i).newVersion);
+    }
+    QCOMPARE(second->results.at(70).status, Sync::OpResult::Status::Rejected);
+    QCOMPARE(second->results.at(70).reason,
+             u"The operation id %1 was already used by another user."_s.arg(other.opId));
+    QCOMPARE(json(second->results.at(71).toJson()), json(second->results.at(45).toJson()));
+
+    // Every result is stored once, under its opId, byte for byte what was answered.
+    QCOMPARE(count(db, u"SELECT COUNT(*) FROM applied_op"_s), 71);
+    QSqlQuery q(db.sql());
+    QVERIFY(q.prepare(u"SELECT user_id, result, client_id FROM applied_op WHERE op_id = ?"_s));
+    for (int i = 0; i < 70; ++i) {
+        q.addBindValue(ops.at(i).opId);
+        QVERIFY(q.exec() && q.next());
+        QCOMPARE(q.value(0).toString(), w.staffA.userId);
+        QCOMPARE(q.value(1).toString().toUtf8(), json(second->results.at(i).toJson()));
+        QCOMPARE(q.value(2).toString(), request.clientId);
+    }
+    // A third send of the whole batch changes nothing and answers the same.
+    const QString after = dump(db);
+    const auto third = sync.push(w.staffA, request, &error);
+    QVERIFY2(third, qPrintable(error));
+    QCOMPARE(json(third->toJson()), json(second->toJson()));
+    QCOMPARE(dump(db), after);
+}
+
+void TestSyncService::savepointPerOperation()
+{
+    // Applied and rejected operations alternate in one batch (the savepoint left by one operation
+    // serves the next): each rejection undoes exactly its own operation, the refusals of the scope
+    // stay audited, the applied ones stay written.
+    TestStore store;
+    XINDAI_OPEN_STORE(store);
+    ServerDatabase &db = store.db();
+    const World w = buildWorld(db);
+    SyncService sync(db);
+    sync.setToday(w.today);
+    const Sync::PushRequest request
+        = batch(db, {upsert(u"enterprise"_s, w.firmA1, 0, {{u"employees"_s, 120}}),
+                     upsert(u"enterprise"_s, w.firmB1, 0, {{u"employees"_s, 7}}),          // other park
+                     upsert(u"application"_s, w.appA1Y, 0, {{u"state"_s, u"approved"_s}}), // no such move
+                     upsert(u"enterprise"_s, w.firmA2, 0, {{u"employees"_s, 33}}),
+                     upsert(u"application"_s, w.appA1Y, 0, {{u"amount"_s, 123456700}}),
+                     upsert(u"enterprise"_s, w.firmB1, 0, {{u"employees"_s, 8}})}); // other park
+    const qint64 head = db.headSequence();
+    QString error;
+    const auto response = sync.push(w.staffA, request, &error);
+    QVERIFY2(response, qPrintable(error));
+    using St = Sync::OpResult::Status;
+    QList<St> statuses;
+    for (const Sync::OpResult &r : response->results)
+        statuses.append(r.status);
+    QCOMPARE(statuses,
+             (QList<St>{St::Applied, St::Rejected, St::Rejected, St::Applied, St::Applied, St::Rejected}));
+    RowStore rows(db);
+    QCOMPARE(rows.load(u"enterprise"_s, w.firmA1)->fields.value(u"employees"_s), QJsonValue(120));
+    QCOMPARE(rows.load(u"enterprise"_s, w.firmA2)->fields.value(u"employees"_s), QJsonValue(33));
+    QCOMPARE(rows.load(u"application"_s, w.appA1Y)->fields.value(u"amount"_s), QJsonValue(123456700));
+    QCOMPARE(rows.load(u"application"_s, w.appA1Y)->fields.value(u"state"_s).toString(), u"draft"_s);
+    QVERIFY(rows.load(u"enterprise"_s, w.firmB1)->version <= head);
+    QVERIFY(rows.load(u"enterprise"_s, w.firmB1)->fields.value(u"employees"_s) != QJsonValue(7));
+    QCOMPARE(count(db, u"SELECT COUNT(*) FROM audit_log WHERE action = 'forbidden'"_s), 2);
+    QCOMPARE(count(db, u"SELECT COUNT(*) FROM applied_op"_s), 6);
+    // The three applied operations took three new versions, nothing else did.
+    QCOMPARE(response->results.at(0).newVersion, head + 1);
+    QVERIFY(response->results.at(4).newVersion > response->results.at(3).newVersion);
+}
+
+void TestSyncService::batchReadsWhatEarlierOperationsWrote()
+{
+    // The rows of a batch are read up front; a row an earlier operation of the batch created or
+    // changed, and rows a re-stamp gave new versions, are read again for the later ones.
+    TestStore store;
+    XINDAI_OPEN_STORE(store);
+    ServerDatabase &db = store.db();
+    const World w = buildWorld(db);
+    SyncService sync(db);
+    sync.setToday(w.today);
+    RowStore rows(db);
+    const qint64 head = db.headSequence();
+    const qint64 firmB1Before = rows.load(u"enterprise"_s, w.firmB1)->version;
+    const QJsonValue employees = rows.load(u"enterprise"_s, w.firmB1)->fields.value(u"employees"_s);
+    const QString created = Core::newId();
+    Sync::Operation create = upsert(u"application"_s, created, 0,
+                                    {{u"enterprise_id"_s, w.firmA1},
+                                     {u"park_id"_s, w.parkA},
+                                     {u"institution_id"_s, w.instX},
+                                     {u"amount"_s, 300000000},
+                                     {u"state"_s, u"draft"_s}});
+    // The same row again, edited from the version the first operation gives it (head + 1).
+    Sync::Operation edit = upsert(u"application"_s, created, head + 1, {{u"amount"_s, 310000000}});
+    // An authorization for X makes firmB1 (application appB1X, submitted to X) visible to bank X: its
+    // rows are re-stamped …
+    Sync::Operation authorize
+        = upsert(u"authorization"_s, Core::newId(), 0,
+                 {{u"enterprise_id"_s, w.firmB1},
+                  {u"institution_ids"_s, QString(u"[\""_s + w.instX + u"\"]"_s)},
+                  {u"valid_from"_s, w.today.addDays(-1).toString(Qt::ISODate)},
+                  {u"valid_to"_s, QDate::currentDate().addDays(365).toString(Qt::ISODate)},
+                  {u"revoked"_s, false}});
+    // … so an unchanged write of the firm answers its re-stamped version, not the one read before.
+    Sync::Operation same = upsert(u"enterprise"_s, w.firmB1, firmB1Before, {{u"employees"_s, employees}});
+    Sync::PushRequest request;
+    request.clientId = u"c1c1c1c1-0000-4000-8000-000000000001"_s;
+    request.operations = {create, edit, authorize, same};
+    QString error;
+    const auto response = sync.push(w.admin, request, &error);
+    QVERIFY2(response, qPrintable(error));
+    QCOMPARE(response->results.size(), 4);
+    for (const Sync::OpResult &r : response->results)
+        QVERIFY2(r.status == Sync::OpResult::Status::Applied, qPrintable(r.reason));
+    QCOMPARE(response->results.at(0).newVersion, head + 1);
+    const std::optional<Sync::Row> application = rows.load(u"application"_s, created);
+    QCOMPARE(application->fields.value(u"amount"_s), QJsonValue(310000000));
+    QCOMPARE(application->version, response->results.at(1).newVersion);
+    const qint64 firmB1After = rows.load(u"enterprise"_s, w.firmB1)->version;
+    QVERIFY(firmB1After > response->results.at(2).newVersion); // re-stamped after the authorization
+    QCOMPARE(response->results.at(3).newVersion, firmB1After);
 }
 
 void TestSyncService::conflictMerge()

@@ -2,10 +2,13 @@
 #include "sync/pullrequest.h"
 #include "sync/pushrequest.h"
 #include "sync/pushresponse.h"
+#include "sync/visiblerequest.h"
+#include "sync/visibleresponse.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+#include <QUuid>
 
 using namespace XinDai::Sync;
 using namespace Qt::StringLiterals;
@@ -80,6 +83,11 @@ private slots:
     void pullRequestInvalid();
     void pullPageInvalid_data();
     void pullPageInvalid();
+    void visibleRoundTrip();
+    void visibleRequestInvalid_data();
+    void visibleRequestInvalid();
+    void visibleResponseInvalid_data();
+    void visibleResponseInvalid();
 };
 
 void TestSyncMessages::pushRequestRoundTrip()
@@ -385,6 +393,113 @@ void TestSyncMessages::pullPageInvalid()
     const auto page = PullPage::fromJson(parse(json), &actual);
     QCOMPARE(actual, error);
     QCOMPARE(page.has_value(), error.isEmpty());
+}
+
+void TestSyncMessages::visibleRoundTrip()
+{
+    VisibleRequest request;
+    request.entity = u"enterprise"_s;
+    request.ids = {RowA, OpA, OpB};
+    QString error;
+    const auto back = VisibleRequest::fromJson(request.toJson(), &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(*back, request); // the order of the ids is kept
+    QCOMPARE(
+        QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact),
+        QByteArray(R"({"entity":"enterprise","ids":["7d3b1a52-0c1e-4f7a-8e3b-2a1c9d8e7f60",)"
+                   R"("0b0e5c1a-3f7e-4c55-9a51-5d2f7c1e9a01","0b0e5c1a-3f7e-4c55-9a51-5d2f7c1e9a02"]})"));
+    VisibleResponse response;
+    response.hidden = {OpB, RowA};
+    const auto answer = VisibleResponse::fromJson(response.toJson(), &error);
+    QVERIFY2(answer, qPrintable(error));
+    QCOMPARE(*answer, response);
+    // Nothing hidden is an empty list, not a missing key.
+    QCOMPARE(QJsonDocument(VisibleResponse().toJson()).toJson(QJsonDocument::Compact),
+             QByteArray(R"({"hidden":[]})"));
+}
+
+void TestSyncMessages::visibleRequestInvalid_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("error");
+    const QByteArray id = "\"" + RowA.toLatin1() + "\"";
+    QTest::newRow("no ids: a client without firms may still ask")
+        << QByteArray(R"({"entity":"enterprise","ids":[]})") << QString();
+    QByteArray limit = R"({"entity":"enterprise","ids":[)";
+    QByteArray over = limit;
+    for (int i = 0; i < 5001; ++i) {
+        const QByteArray one = "\"" + QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1() + "\"";
+        if (i < 5000)
+            limit += (i ? "," : "") + one;
+        over += (i ? "," : "") + one;
+    }
+    QTest::newRow("5000 ids: the limit") << limit + "]}" << QString();
+    QTest::newRow("5001 ids: bounds the server's work per request")
+        << over + "]}" << u"The field ids holds more than 5000 ids."_s;
+    QTest::newRow("application: not firm-scoped (the bank keeps its applications)")
+        << QByteArray(R"({"entity":"application","ids":[]})")
+        << u"The field entity must name a synced entity of firm scope (enterprise)."_s;
+    QTest::newRow("monthly_value: a firm record, asked about through its firm")
+        << QByteArray(R"({"entity":"monthly_value","ids":[]})")
+        << u"The field entity must name a synced entity of firm scope (enterprise)."_s;
+    QTest::newRow("unknown entity")
+        << QByteArray(R"({"entity":"firm","ids":[]})")
+        << u"The field entity must name a synced entity of firm scope (enterprise)."_s;
+    QTest::newRow("entity not a name")
+        << QByteArray(R"({"entity":"Enterprise","ids":[]})")
+        << u"The field entity must be an entity name (lower-case letters, digits "
+           "and underscores, starting with a letter, at most 64 characters)."_s;
+    QTest::newRow("missing entity") << QByteArray(R"({"ids":[]})") << u"The field entity is missing."_s;
+    QTest::newRow("missing ids") << QByteArray(R"({"entity":"enterprise"})")
+                                 << u"The field ids is missing."_s;
+    QTest::newRow("ids not an array")
+        << QByteArray(R"({"entity":"enterprise","ids":{}})") << u"The field ids must be a JSON array."_s;
+    QTest::newRow("upper-case id") << QByteArray(R"({"entity":"enterprise","ids":[)" + id.toUpper() + "]}")
+                                   << u"The entry ids[0] must be a lower-case UUID without braces."_s;
+    QTest::newRow("braced id") << QByteArray(R"({"entity":"enterprise","ids":[)" + id + R"(,"{)"
+                                             + RowA.toLatin1() + R"(}"]})")
+                               << u"The entry ids[1] must be a lower-case UUID without braces."_s;
+    QTest::newRow("id not a string") << QByteArray(R"({"entity":"enterprise","ids":[7]})")
+                                     << u"The entry ids[0] must be a lower-case UUID without braces."_s;
+    QTest::newRow("repeated id") << QByteArray(R"({"entity":"enterprise","ids":[)" + id + "," + id + "]}")
+                                 << u"The entry ids[1] repeats an id named earlier."_s;
+    QTest::newRow("unknown field") << QByteArray(R"({"entity":"enterprise","ids":[],"since":1})")
+                                   << u"The field since is not part of the sync protocol."_s;
+}
+
+void TestSyncMessages::visibleRequestInvalid()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, error);
+    QString actual;
+    const auto request = VisibleRequest::fromJson(parse(json), &actual);
+    QCOMPARE(actual, error);
+    QCOMPARE(request.has_value(), error.isEmpty());
+}
+
+void TestSyncMessages::visibleResponseInvalid_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("nothing hidden") << QByteArray(R"({"hidden":[]})") << QString();
+    QTest::newRow("missing hidden") << QByteArray(R"({})") << u"The field hidden is missing."_s;
+    QTest::newRow("hidden not an array")
+        << QByteArray(R"({"hidden":"x"})") << u"The field hidden must be a JSON array."_s;
+    QTest::newRow("hidden id malformed")
+        << QByteArray(R"({"hidden":["x"]})")
+        << u"The entry hidden[0] must be a lower-case UUID without braces."_s;
+    QTest::newRow("unknown field") << QByteArray(R"({"hidden":[],"visible":[]})")
+                                   << u"The field visible is not part of the sync protocol."_s;
+}
+
+void TestSyncMessages::visibleResponseInvalid()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, error);
+    QString actual;
+    const auto response = VisibleResponse::fromJson(parse(json), &actual);
+    QCOMPARE(actual, error);
+    QCOMPARE(response.has_value(), error.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSyncMessages)

@@ -35,6 +35,7 @@ private slots:
     void bulkLoadRecordsNothing();
     void failedSaveLeavesNoOperation();
     void rollbackOfCallerTransactionDropsOperation();
+    void markSentAndClearErrorsInBulk();
 
 private:
     SyncFixture f;
@@ -362,6 +363,45 @@ void TestOutboxHooks::rollbackOfCallerTransactionDropsOperation()
     QVERIFY(f.db->rollback());
     QCOMPARE(Outbox(*f.db).count(), 0);
     QCOMPARE(Store::EnterpriseRepository(*f.db).byId(f.firm.meta.id)->name, f.firm.name);
+}
+
+void TestOutboxHooks::markSentAndClearErrorsInBulk()
+{
+    // markSent() updates in chunks of ids (one statement each): 300 operations cross two chunk
+    // boundaries; every named operation is counted exactly once, the others not at all.
+    Outbox box(*f.db);
+    QStringList ids;
+    for (int i = 0; i < 300; ++i) {
+        Outbox::Operation op;
+        op.entity = QStringLiteral("enterprise");
+        op.rowId = Core::newId();
+        op.kind = QStringLiteral("upsert");
+        op.payload = {{QStringLiteral("employees"), i}};
+        QString error;
+        QVERIFY2(box.enqueue(op, &error), qPrintable(error));
+        ids.append(op.opId);
+    }
+    QVERIFY(box.markSent({}));
+    QVERIFY(box.markSent(ids.mid(0, 295)));
+    QVERIFY(box.markSent(ids.mid(100, 150)));
+    QVERIFY(box.setLastError({ids.at(0), ids.at(128), ids.at(299)}, QStringLiteral("refused")));
+    QCOMPARE(box.failedCount(), 3);
+    const auto ops = box.pending(1000);
+    QCOMPARE(ops.size(), 300);
+    for (int i = 0; i < ops.size(); ++i) {
+        QCOMPARE(ops.at(i).opId, ids.at(i)); // oldest first
+        const int expected = (i < 295 ? 1 : 0) + (i >= 100 && i < 250 ? 1 : 0);
+        QCOMPARE(ops.at(i).attempts, expected);
+        QCOMPARE(ops.at(i).lastError.isEmpty(), i != 0 && i != 128 && i != 299);
+    }
+    // "Sync now": every refused operation gets another chance, nothing else changes.
+    QVERIFY(box.clearLastErrors());
+    QCOMPARE(box.failedCount(), 0);
+    const auto after = box.pending(1000);
+    for (int i = 0; i < after.size(); ++i) {
+        QVERIFY(after.at(i).lastError.isEmpty());
+        QCOMPARE(after.at(i).attempts, ops.at(i).attempts);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestOutboxHooks)

@@ -29,6 +29,7 @@ private slots:
     void missingResultKeepsOperation();
     void unknownResultChangesNothing();
     void batchTakesOneOperationPerRow();
+    void manyResultsInOneAnswer();
 
 private:
     /// Edits the application's amount and purpose (one queued operation) and returns it.
@@ -251,6 +252,53 @@ void TestPushResult::batchTakesOneOperationPerRow()
     QCOMPARE(batch.at(0).entity, QStringLiteral("enterprise"));
     QCOMPARE(box.failedCount(), 1);
     Q_UNUSED(a2)
+}
+
+void TestPushResult::manyResultsInOneAnswer()
+{
+    // The handler prepares each statement once per answer and binds it again for every operation:
+    // 40 new firms, answered applied / rejected / not at all in one response, each row gets its
+    // own values.
+    QStringList firmIds;
+    QString error;
+    for (int i = 0; i < 40; ++i) {
+        Core::Enterprise e
+            = Store::Test::makeEnterprise(QStringLiteral("91430104MA4L%1").arg(i, 6, 10, QChar(u'0')),
+                                          QStringLiteral("长沙测试企业%1有限公司").arg(i), f.park.meta.id);
+        QVERIFY2(Store::EnterpriseRepository(*f.db).save(e, &error), qPrintable(error));
+        firmIds.append(e.meta.id);
+    }
+    const auto sent = PushBatch::next(Outbox(*f.db), 100);
+    QCOMPARE(sent.size(), 40);
+    Sync::PushResponse response;
+    for (int i = 0; i < 40; ++i) {
+        QCOMPARE(sent.at(i).rowId, firmIds.at(i));
+        if (i == 20)
+            continue; // not answered: stays queued
+        Sync::OpResult r;
+        r.opId = sent.at(i).opId;
+        if (i == 7) {
+            r.status = Sync::OpResult::Status::Rejected;
+            r.reason = QStringLiteral("The firm belongs to another park.");
+        } else {
+            r.newVersion = 1000 + i;
+        }
+        response.results.append(r);
+    }
+    PushResultHandler handler(*f.db);
+    QVERIFY2(handler.handle(sent, response, &error), qPrintable(error));
+    QCOMPARE(handler.applied(), 38);
+    QCOMPARE(handler.rejected(), 1);
+    Store::EnterpriseRepository repo(*f.db);
+    for (int i = 0; i < 40; ++i) {
+        const Core::Enterprise e = *repo.byId(firmIds.at(i));
+        QCOMPARE(e.meta.version, i == 7 || i == 20 ? 0 : 1000 + i);
+        QCOMPARE(e.meta.deleted, i == 7);
+    }
+    const auto left = Outbox(*f.db).pending();
+    QCOMPARE(left.size(), 1);
+    QCOMPARE(left.first().opId, sent.at(20).opId);
+    QCOMPARE(SyncState(*f.db).rejections(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestPushResult)

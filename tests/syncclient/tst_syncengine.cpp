@@ -1,6 +1,7 @@
 // SyncEngine's reactions to the server, against a scripted HTTP server on loopback: transport
 // rules, backoff, sign-out on 401, malformed operations parked, checksum refetch, progress.
 
+#include "core/domain/syncmeta.h"
 #include "fakehttpserver.h"
 #include "store/outbox.h"
 #include "sync/pullpage.h"
@@ -8,6 +9,7 @@
 #include "syncclient/syncstate.h"
 #include "syncfixtures.h"
 
+#include <QJsonArray>
 #include <QSignalSpy>
 
 using namespace XinDai;
@@ -25,6 +27,15 @@ Answer login()
              {QStringLiteral("user"), QJsonObject{{QStringLiteral("login"), QStringLiteral("window.cs")}}}},
             {},
             {}};
+}
+
+/// The login answer for a user of \a role.
+Answer loginAs(const QString &role)
+{
+    Answer a = login();
+    a.body.insert(QStringLiteral("user"), QJsonObject{{QStringLiteral("login"), QStringLiteral("bank.icbc")},
+                                                      {QStringLiteral("role"), role}});
+    return a;
 }
 
 Answer page(qint64 nextCursor, bool hasMore, const QList<Sync::Row> &rows = {}, qint64 head = -1)
@@ -67,6 +78,9 @@ private slots:
     void malformedOperationsAreParked();
     void checksumMismatchIsFetchedAgain();
     void progressAndDataChanged();
+    void bankPurgesHiddenFirms();
+    void visibilityFailureKeepsCycle();
+    void onlyBanksAskAboutVisibility();
 
 private:
     std::unique_ptr<SyncEngine> engine(const QUrl &url);
@@ -237,6 +251,112 @@ void TestSyncEngine::progressAndDataChanged()
     QCOMPARE(SyncState(*f.db).cursor(), 10);
     QCOMPARE(f.scalar(QStringLiteral("SELECT name FROM park WHERE id = ?"), {park.id}).toString(),
              QStringLiteral("湘潭高新区"));
+}
+
+void TestSyncEngine::bankPurgesHiddenFirms()
+{
+    // After its last page a bank officer's engine asks which of its firms it may still see, in
+    // requests of at most 5000 ids, and drops the hidden ones with their records.
+    const QString hiddenFirm = f.firm.meta.id;
+    QVERIFY(f.exec(
+        QStringLiteral("INSERT INTO monthly_value (id, version, enterprise_id, kind, month, value) "
+                       "VALUES ('0b0e5c1a-3f7e-4c55-9a51-5d2f7c1e9a01', 7, ?, 'tax_paid', '2026-10-01', 5)"),
+        {hiddenFirm}));
+    // 5001 more firms (still visible): 5002 ids, two requests.
+    QVERIFY(f.db->transaction());
+    for (int i = 0; i < 5001; ++i)
+        QVERIFY(f.exec(
+            QStringLiteral("INSERT INTO enterprise (id, version, uscc, name, kind) VALUES (?, 1, ?, ?, "
+                           "'company')"),
+            {Core::newId(), QStringLiteral("9143%1").arg(i, 14, 10, QLatin1Char('0')),
+             QStringLiteral("测试企业%1").arg(i)}));
+    QVERIFY(f.db->commit());
+    QList<QJsonObject> asked;
+    FakeHttpServer server([&](const QByteArray &path, const QJsonObject &body) {
+        if (path == "/auth/login")
+            return loginAs(QStringLiteral("bank_officer"));
+        if (path == "/sync/visible") {
+            asked.append(body);
+            const QJsonArray ids = body.value(QStringLiteral("ids")).toArray();
+            // The hidden firm, plus an id that was not asked about (ignored).
+            QJsonArray hidden{QStringLiteral("7d3b1a52-0c1e-4f7a-8e3b-2a1c9d8e7f69")};
+            if (ids.contains(hiddenFirm))
+                hidden.append(hiddenFirm);
+            return Answer{200, {{QStringLiteral("hidden"), hidden}}, {}, {}};
+        }
+        return page(10, false, {}, 10);
+    });
+    auto e = engine(server.url());
+    QSignalSpy changed(e.get(), &SyncEngine::dataChanged);
+    e->signIn(QStringLiteral("bank.icbc"), QStringLiteral("xindai2026"));
+    QTRY_VERIFY(e->status().lastSuccess.isValid());
+    QCOMPARE(e->status().state, SyncStatus::State::UpToDate);
+    QCOMPARE(asked.size(), 2);
+    QCOMPARE(asked.at(0).value(QStringLiteral("entity")).toString(), QStringLiteral("enterprise"));
+    QCOMPARE(asked.at(0).value(QStringLiteral("ids")).toArray().size(), 5000);
+    QCOMPARE(asked.at(1).value(QStringLiteral("ids")).toArray().size(), 2);
+    QCOMPARE(f.count(QStringLiteral("enterprise")), 5001);
+    QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM enterprise WHERE id = ?"), {hiddenFirm}).toInt(),
+             0);
+    QCOMPARE(f.count(QStringLiteral("monthly_value")), 0);
+    QCOMPARE(f.count(QStringLiteral("application")), 1); // the bank still sees its application
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toStringList(),
+             QStringList({QStringLiteral("enterprise"), QStringLiteral("monthly_value")}));
+}
+
+void TestSyncEngine::visibilityFailureKeepsCycle()
+{
+    // The pulled rows are committed whatever the visibility check answers: a failure leaves the firm
+    // for now, the cycle ends up to date, and the next cycle asks again.
+    bool failing = true;
+    FakeHttpServer server([&](const QByteArray &path, const QJsonObject &) {
+        if (path == "/auth/login")
+            return loginAs(QStringLiteral("bank_officer"));
+        if (path == "/sync/visible") {
+            if (failing)
+                return error(500, QStringLiteral("The database is down."));
+            return Answer{200, {{QStringLiteral("hidden"), QJsonArray{f.firm.meta.id}}}, {}, {}};
+        }
+        return page(10, false, {}, 10);
+    });
+    auto e = engine(server.url());
+    e->signIn(QStringLiteral("bank.icbc"), QStringLiteral("xindai2026"));
+    QTRY_COMPARE(server.requests("/sync/visible"), 1);
+    QTRY_VERIFY(e->status().lastSuccess.isValid());
+    QCOMPARE(e->status().state, SyncStatus::State::UpToDate);
+    QVERIFY(e->status().lastError.isEmpty());
+    QVERIFY(!e->status().nextAttempt.isValid());
+    QCOMPARE(SyncState(*f.db).cursor(), 10);
+    QCOMPARE(f.count(QStringLiteral("enterprise")), 1);
+
+    failing = false;
+    const QDateTime before = e->status().lastSuccess;
+    QTest::qWait(2);
+    e->syncNow();
+    QTRY_VERIFY(e->status().lastSuccess > before);
+    QCOMPARE(server.requests("/sync/visible"), 2);
+    QCOMPARE(f.count(QStringLiteral("enterprise")), 0);
+}
+
+void TestSyncEngine::onlyBanksAskAboutVisibility()
+{
+    // Park staff and admins keep what their pull brings: no request, nothing removed.
+    for (const QString &role : {QStringLiteral("window_staff"), QStringLiteral("admin")}) {
+        FakeHttpServer server([&](const QByteArray &path, const QJsonObject &) {
+            if (path == "/auth/login")
+                return loginAs(role);
+            if (path == "/sync/visible")
+                return Answer{200, {{QStringLiteral("hidden"), QJsonArray{f.firm.meta.id}}}, {}, {}};
+            return page(10, false, {}, 10);
+        });
+        auto e = engine(server.url());
+        e->signIn(QStringLiteral("x"), QStringLiteral("xindai2026"));
+        QTRY_VERIFY(e->status().lastSuccess.isValid());
+        QCOMPARE(server.requests("/sync/pull"), 1);
+        QCOMPARE(server.requests("/sync/visible"), 0);
+        QCOMPARE(f.count(QStringLiteral("enterprise")), 1);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)

@@ -452,6 +452,7 @@ CsvImporter::Options ImportDialog::options() const
     o.onDuplicate = onDuplicate();
     o.mapping = m_mapping;
     o.today = m_today;
+    o.ownPark = m_ownPark;
     return o;
 }
 

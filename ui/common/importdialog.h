@@ -70,6 +70,9 @@ public:
     void setProgressObserver(ProgressObserver observer);
     /// "Today" for the future-date checks; invalid (the default) = the current local date.
     void setToday(const QDate &today) { m_today = today; }
+    /// Window staff and park managers: the firms imported must be of this park
+    /// (CsvImporter::Options::ownPark). Empty (the default): any park.
+    void setOwnPark(const QString &parkId) { m_ownPark = parkId; }
 
     Step step() const;
 
@@ -151,6 +154,7 @@ private:
     FileChooser m_saveChooser;
     ProgressObserver m_observer;
     QDate m_today;
+    QString m_ownPark;
 
     QString m_path;
     QByteArray m_bytes;

@@ -215,6 +215,8 @@ void MainWindow::buildMenus()
         import->setObjectName(QStringLiteral("importDataAction"));
         connect(import, &QAction::triggered, this, [this] {
             ImportDialog dialog(m_db, this);
+            if (m_user.role == Core::Role::WindowStaff || m_user.role == Core::Role::ParkManager)
+                dialog.setOwnPark(m_user.parkId);
             connect(&dialog, &ImportDialog::imported, this, [this] {
                 reloadData({QStringLiteral("enterprise"), QStringLiteral("monthly_value")});
             });
