@@ -32,6 +32,8 @@ namespace XinDai::SyncClient::Internal {
 namespace {
 
 constexpr int transferTimeoutMs = 30000;
+/// Longest wait for the next page's request to leave before the current page is applied anyway.
+constexpr int requestSendWaitMs = 20;
 constexpr int maxBackoffSeconds = 300;
 constexpr int maxChecksumRetries = 3;
 
@@ -334,10 +336,39 @@ void SyncWorker::onPulled(const Reply &reply)
         break;
     }
     const qint64 cursor = SyncState(*m_db).cursor();
-    if (page->hasMore && page->nextCursor > cursor)
-        prefetch(page->nextCursor);
+    if (page->hasMore && page->nextCursor > cursor) {
+        QNetworkReply *next = prefetch(page->nextCursor);
+        // Qt sends a request only with this thread's event loop running (the reply starts from a
+        // queued call, and the HTTP thread fetches the body from here): apply the page once the request
+        // is out (or after a short wait), so that the server builds the next page while this one is
+        // written instead of after.
+        const quint64 generation = m_pullGeneration;
+        auto pending = std::make_shared<std::optional<Sync::CompactPage>>(std::move(*page));
+        auto run = [this, pending, head = reply.head, cursor, generation] {
+            if (!pending->has_value())
+                return; // ran already
+            const Sync::CompactPage current = std::move(**pending);
+            pending->reset();
+            if (generation == m_pullGeneration && !m_stopped)
+                applyPulled(current, head, cursor);
+        };
+        if (next) {
+            connect(next, &QNetworkReply::uploadProgress, this, [this, run](qint64 sent, qint64 total) {
+                if (total > 0 && sent >= total)
+                    QTimer::singleShot(0, this, run);
+            });
+        }
+        QTimer::singleShot(requestSendWaitMs, this, run);
+        return;
+    }
+    applyPulled(*page, reply.head, cursor);
+}
+
+void SyncWorker::applyPulled(const Sync::CompactPage &page, qint64 replyHead, qint64 cursor)
+{
+    QString error;
     PullApplier applier(*m_db);
-    switch (applier.apply(*page, &error)) {
+    switch (applier.apply(page, &error)) {
     case PullApplier::Result::ChecksumMismatch: // checked by read() above
     case PullApplier::Result::Failed:
         dropPrefetch();
@@ -349,14 +380,14 @@ void SyncWorker::onPulled(const Reply &reply)
     m_checksumRetries = 0;
     if (!applier.changedEntities().isEmpty())
         emit dataChanged(applier.changedEntities());
-    const qint64 head = std::max(reply.head, page->nextCursor);
+    const qint64 head = std::max(replyHead, page.nextCursor);
     m_status.progressTotal = std::max<qint64>(0, head - m_startCursor);
-    m_status.progressDone = std::max<qint64>(0, page->nextCursor - m_startCursor);
-    if (page->hasMore && page->nextCursor <= cursor) {
+    m_status.progressDone = std::max<qint64>(0, page.nextCursor - m_startCursor);
+    if (page.hasMore && page.nextCursor <= cursor) {
         retryLater(Tr::tr("The server sent a page that does not move the sync cursor forward."));
         return;
     }
-    if (page->hasMore) {
+    if (page.hasMore) {
         publish();
         if (m_prefetched) {
             const Reply next = *std::exchange(m_prefetched, std::nullopt);
@@ -377,7 +408,7 @@ void SyncWorker::onPulled(const Reply &reply)
     checkVisibility();
 }
 
-void SyncWorker::prefetch(qint64 cursor)
+QNetworkReply *SyncWorker::prefetch(qint64 cursor)
 {
     dropPrefetch();
     Sync::PullRequest request;
@@ -386,7 +417,7 @@ void SyncWorker::prefetch(qint64 cursor)
                                           Sync::PullRequest::MaxPageSize);
     m_prefetchInFlight = true;
     const quint64 generation = m_pullGeneration;
-    post(
+    return post(
         u"sync/pull"_s, request.toJson(),
         [this, generation](const Reply &reply) {
             if (generation != m_pullGeneration)
@@ -527,11 +558,11 @@ void SyncWorker::publish()
     emit statusChanged(m_status);
 }
 
-void SyncWorker::post(const QString &path, const QJsonObject &body, std::function<void(const Reply &)> done,
-                      bool raw)
+QNetworkReply *SyncWorker::post(const QString &path, const QJsonObject &body,
+                                std::function<void(const Reply &)> done, bool raw)
 {
     if (!m_network)
-        return;
+        return nullptr;
     QNetworkRequest request(m_options.serverUrl.resolved(QUrl(path)));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
     request.setTransferTimeout(transferTimeoutMs);
@@ -562,6 +593,7 @@ void SyncWorker::post(const QString &path, const QJsonObject &body, std::functio
         r.head = ok ? value : -1;
         done(r);
     });
+    return reply;
 }
 
 QString SyncWorker::serverError(const Reply &reply) const

@@ -17,6 +17,10 @@ class QNetworkAccessManager;
 class QNetworkReply;
 class QTimer;
 
+namespace XinDai::Sync {
+struct CompactPage;
+}
+
 namespace XinDai::Store {
 class Database;
 }
@@ -61,9 +65,13 @@ private:
     void onPushed(const Reply &reply);
     void pullNext();
     void onPulled(const Reply &reply);
+    /// Writes a checked page (PullApplier) and moves on: the next page, or the end of the pull.
+    /// \a cursor: the local cursor before the page.
+    void applyPulled(const Sync::CompactPage &page, qint64 replyHead, qint64 cursor);
     /// Asks for the page after \a cursor while the current page is being applied (the server builds it
     /// and the network carries it meanwhile); the cursor still moves only after each commit.
-    void prefetch(qint64 cursor);
+    /// Returns the request's reply (nullptr without a network).
+    QNetworkReply *prefetch(qint64 cursor);
     /// Forgets a prefetched page or one in flight (after a failure the cycle starts over).
     void dropPrefetch();
     void finishCycle();
@@ -78,8 +86,8 @@ private:
     void signedOut(const QString &message);
     void publish();
     /// \a raw: a 200 answer keeps its bytes in Reply::raw instead of being parsed into Reply::body.
-    void post(const QString &path, const QJsonObject &body, std::function<void(const Reply &)> done,
-              bool raw = false);
+    QNetworkReply *post(const QString &path, const QJsonObject &body, std::function<void(const Reply &)> done,
+                        bool raw = false);
     QString serverError(const Reply &reply) const;
     QString networkMessage(const Reply &reply) const;
 
