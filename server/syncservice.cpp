@@ -787,29 +787,37 @@ SyncService::pullWire(const Caller &caller, const Sync::PullRequest &request, QS
 
     // Phase 1: the versions only (index-friendly, no row conversion), to find the page's last version:
     // reading pageSize + 1 whole rows from every entity would convert up to twelve pages to output one.
+    // One statement for all entities (one round trip on PostgreSQL): each entity's first pageSize + 1
+    // versions after the cursor, tagged with the entity's index.
     std::vector<qint64> versions;
     // Each entity's smallest version after the cursor: phase 2 skips the entities with none in the page.
     std::vector<qint64> firstVersion(size_t(specs.size()), std::numeric_limits<qint64>::max());
+    QStringList parts;
+    QVariantList binds;
     for (qsizetype e = 0; e < specs.size(); ++e) {
         const Scope::Predicate &where = predicates.at(e);
         if (where.sql == u"1 = 0"_s)
             continue;
-        const QString sql = u"SELECT t.version FROM "_s + ServerDatabase::quoted(specs.at(e)->name)
-                            + u" t WHERE t.version > ? AND t.version <= ? AND ("_s + where.sql
-                            + u") ORDER BY t.version LIMIT ?"_s;
-        const size_t before = versions.size();
+        parts.append(u"SELECT %1 AS e, q%1.version FROM (SELECT t.version FROM "_s.arg(e)
+                     + ServerDatabase::quoted(specs.at(e)->name)
+                     + u" t WHERE t.version > ? AND t.version <= ? AND ("_s + where.sql
+                     + u") ORDER BY t.version LIMIT ?) q%1"_s.arg(e));
+        binds += QVariantList{request.cursor, head} + where.binds + QVariantList{request.pageSize + 1};
+    }
+    if (!parts.isEmpty()) {
         QString error;
         if (!readRows(
-                m_db, sql,
-                QVariantList{request.cursor, head} + where.binds + QVariantList{request.pageSize + 1},
+                m_db, parts.join(u" UNION ALL "_s), binds,
                 [&](auto &rows) {
-                    while (rows.next())
-                        versions.push_back(rows.integer(0));
+                    while (rows.next()) {
+                        const qint64 version = rows.integer(1);
+                        qint64 &first = firstVersion[size_t(rows.integer(0))];
+                        first = std::min(first, version);
+                        versions.push_back(version);
+                    }
                 },
                 &error))
-            return fail(Tr::tr("The %1 rows could not be read: %2").arg(specs.at(e)->name, error));
-        if (versions.size() > before)
-            firstVersion[size_t(e)] = versions[before];
+            return fail(Tr::tr("The rows could not be read: %1").arg(error));
     }
     const bool more = qint64(versions.size()) > request.pageSize;
     qint64 last = head;

@@ -7,7 +7,7 @@
 //   {"bench":"sync_concurrent",...}   200 clients pulling pages for 30 s (requests/s, p99 ms, errors), each
 //                                     a keep-alive connection sending its next request when answered
 // Usage: xindai-bench-sync --server BIN [--db URL] [--firms N] [--series-per-firm N] [--applications N]
-//                          [--clients N] [--duration S] [--rounds N]
+//                          [--clients N] [--duration S] [--rounds N] [--server-threads N]
 // (internal: xindai-bench-sync seed --db URL ... fills the store; run as a child so RSS figures are clean)
 
 #include "../store/benchutil.h"
@@ -238,8 +238,10 @@ int main(int argc, char *argv[])
     // 2. Server.
     QProcess server;
     server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    server.start(serverBin,
-                 {u"serve"_s, u"--db"_s, dbUrl, u"--listen"_s, u"127.0.0.1:0"_s, u"--insecure-dev"_s});
+    QStringList serveArgs{u"serve"_s, u"--db"_s, dbUrl, u"--listen"_s, u"127.0.0.1:0"_s, u"--insecure-dev"_s};
+    if (const QString threads = Bench::option(args, "--server-threads"); !threads.isEmpty())
+        serveArgs << u"--threads"_s << threads;
+    server.start(serverBin, serveArgs);
     if (!server.waitForStarted() || !server.waitForReadyRead(60000)) {
         qCritical("the server did not start");
         return 1;
