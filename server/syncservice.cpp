@@ -592,6 +592,16 @@ Outcome Applier::apply(const Sync::Operation &op)
 
 } // namespace
 
+std::nullopt_t SyncService::databaseFailure(const QString &message, QString *errorMessage)
+{
+    if (m_db.inTransaction())
+        m_db.rollback();
+    m_failure = Failure::Database;
+    if (errorMessage)
+        *errorMessage = message;
+    return std::nullopt;
+}
+
 SyncService::SyncService(ServerDatabase &db)
     : m_db(db)
     , m_today(Scope::chinaToday())
@@ -601,13 +611,8 @@ std::optional<Sync::PushResponse> SyncService::push(const Caller &caller, const 
                                                     QString *errorMessage)
 {
     m_failure = Failure::None;
-    auto fail = [&](const QString &message) -> std::optional<Sync::PushResponse> {
-        if (m_db.inTransaction())
-            m_db.rollback();
-        m_failure = Failure::Database;
-        if (errorMessage)
-            *errorMessage = message;
-        return std::nullopt;
+    auto fail = [&](const QString &message) {
+        return databaseFailure(message, errorMessage);
     };
     if (!m_db.transaction())
         return fail(
@@ -766,13 +771,8 @@ SyncService::pullWire(const Caller &caller, const Sync::PullRequest &request, QS
             return std::nullopt;
         }
     }
-    auto fail = [&](const QString &message) -> std::optional<WirePage> {
-        if (m_db.inTransaction())
-            m_db.rollback();
-        m_failure = Failure::Database;
-        if (errorMessage)
-            *errorMessage = message;
-        return std::nullopt;
+    auto fail = [&](const QString &message) {
+        return databaseFailure(message, errorMessage);
     };
 
     if (!m_db.readTransaction())
@@ -907,13 +907,8 @@ SyncService::visible(const Caller &caller, const Sync::VisibleRequest &request, 
                 = Tr::tr("The entity %1 is not a firm-scoped entity of this server.").arg(request.entity);
         return std::nullopt;
     }
-    auto fail = [&](const QString &message) -> std::optional<Sync::VisibleResponse> {
-        if (m_db.inTransaction())
-            m_db.rollback();
-        m_failure = Failure::Database;
-        if (errorMessage)
-            *errorMessage = message;
-        return std::nullopt;
+    auto fail = [&](const QString &message) {
+        return databaseFailure(message, errorMessage);
     };
     if (!m_db.readTransaction())
         return fail(

@@ -70,6 +70,9 @@ public:
     static constexpr int MaxAuditedIds = 200;
 
 private:
+    /// Rolls the open transaction back and records a database failure with \a message.
+    std::nullopt_t databaseFailure(const QString &message, QString *errorMessage);
+
     ServerDatabase &m_db;
     Failure m_failure = Failure::None;
     QDate m_today;
