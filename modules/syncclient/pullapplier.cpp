@@ -8,6 +8,7 @@
 #include "syncclient/rowapplier.h"
 #include "syncclient/syncclienttr_p.h"
 #include "syncclient/syncstate.h"
+#include "syncclient/uncheckedtransaction_p.h"
 
 #include <QScopeGuard>
 #include <QSqlError>
@@ -64,21 +65,15 @@ PullApplier::Result PullApplier::apply(const Sync::CompactPage &page, QString *e
     m_changed.clear();
     m_written = 0;
 
-    QSqlQuery pragma(m_db.sql());
     // A first sync writes hundreds of MB through the WAL: checkpoint it every 64 MB rather than every
     // 4 MB (each checkpoint syncs the files; fewer of them halved the apply time of a large first
     // sync). Kept on this connection: the engine's own.
-    pragma.exec(u"PRAGMA wal_autocheckpoint = 16384"_s);
-    pragma.exec(u"PRAGMA foreign_keys = OFF"_s);
-    auto restore = qScopeGuard([&] { pragma.exec(u"PRAGMA foreign_keys = ON"_s); });
-    if (!m_db.transaction()) {
-        if (errorMessage)
-            *errorMessage = Internal::Tr::tr("Could not start a transaction in the local store: %1")
-                                .arg(m_db.sql().lastError().text());
+    QSqlQuery(m_db.sql()).exec(u"PRAGMA wal_autocheckpoint = 16384"_s);
+    Internal::UncheckedTransaction transaction(m_db);
+    if (!transaction.begin(errorMessage))
         return Result::Failed;
-    }
     auto fail = [&] {
-        m_db.rollback();
+        transaction.rollback();
         m_changed.clear();
         m_written = 0;
         return Result::Failed;
@@ -116,7 +111,7 @@ PullApplier::Result PullApplier::apply(const Sync::CompactPage &page, QString *e
     SyncState state(m_db);
     if (page.nextCursor > state.cursor() && !state.setCursor(page.nextCursor, errorMessage))
         return fail();
-    if (!m_db.commit()) {
+    if (!transaction.commit()) {
         if (errorMessage)
             *errorMessage = Internal::Tr::tr("Could not commit the pulled rows to the local store: %1")
                                 .arg(m_db.sql().lastError().text());

@@ -6,6 +6,7 @@
 #include "syncclient/rowapplier.h"
 #include "syncclient/syncclienttr_p.h"
 #include "syncclient/syncstate.h"
+#include "syncclient/uncheckedtransaction_p.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -75,22 +76,16 @@ bool PushResultHandler::handle(const QVector<Store::Outbox::Operation> &sent,
     for (const Store::Outbox::Operation &op : sent)
         byId.insert(op.opId, &op);
 
-    QSqlQuery pragma(m_db.sql());
-    pragma.exec(u"PRAGMA foreign_keys = OFF"_s);
-    auto restore = qScopeGuard([&] { pragma.exec(u"PRAGMA foreign_keys = ON"_s); });
-    if (!m_db.transaction()) {
-        if (errorMessage)
-            *errorMessage = Internal::Tr::tr("Could not start a transaction in the local store: %1")
-                                .arg(m_db.sql().lastError().text());
+    Internal::UncheckedTransaction transaction(m_db);
+    if (!transaction.begin(errorMessage))
         return false;
-    }
     // Each statement is prepared once per answer, not once per operation (three per operation).
     QHash<QString, std::shared_ptr<QSqlQuery>> statements;
     std::shared_ptr<QSqlQuery> last; ///< the statement run last (its error for the message)
     auto fail = [&](const QString &message) {
         if (errorMessage && !message.isEmpty())
             *errorMessage = message;
-        m_db.rollback();
+        transaction.rollback();
         m_changed.clear();
         m_applied = m_conflicts = m_rejected = 0;
         return false;
@@ -185,7 +180,7 @@ bool PushResultHandler::handle(const QVector<Store::Outbox::Operation> &sent,
         if (!exec(u"DELETE FROM outbox WHERE op_id = ?"_s, {op->opId}))
             return fail(dbError());
     }
-    if (!m_db.commit())
+    if (!transaction.commit())
         return fail(Internal::Tr::tr("Could not commit the server's answer to the local store: %1")
                         .arg(m_db.sql().lastError().text()));
     return true;

@@ -3,6 +3,7 @@
 #include "store/database.h"
 #include "sync/entitycatalog.h"
 #include "syncclient/syncclienttr_p.h"
+#include "syncclient/uncheckedtransaction_p.h"
 
 #include <QScopeGuard>
 #include <QSqlError>
@@ -70,19 +71,13 @@ bool ScopePurge::purge(const QStringList &firmIds, QString *errorMessage)
             targets.append({&e, u"enterprise_id"_s});
     }
 
-    QSqlQuery pragma(m_db.sql());
-    pragma.exec(u"PRAGMA foreign_keys = OFF"_s);
-    auto restore = qScopeGuard([&] { pragma.exec(u"PRAGMA foreign_keys = ON"_s); });
-    if (!m_db.transaction()) {
-        if (errorMessage)
-            *errorMessage = Internal::Tr::tr("Could not start a transaction in the local store: %1")
-                                .arg(m_db.sql().lastError().text());
+    Internal::UncheckedTransaction transaction(m_db);
+    if (!transaction.begin(errorMessage))
         return false;
-    }
     auto fail = [&](const QString &message) {
         if (errorMessage)
             *errorMessage = message;
-        m_db.rollback();
+        transaction.rollback();
         return false;
     };
     QStringList changed;
@@ -110,7 +105,7 @@ bool ScopePurge::purge(const QStringList &firmIds, QString *errorMessage)
             removed += rows;
         }
     }
-    if (!m_db.commit())
+    if (!transaction.commit())
         return fail(Internal::Tr::tr("Could not commit the removal of firms you may no longer see: %1")
                         .arg(m_db.sql().lastError().text()));
     m_changed = changed;
