@@ -11,6 +11,7 @@
 // PullApplier::apply(PullPage)), as the client did before CompactPage.
 
 #include "../store/benchutil.h"
+#include "benchdataset.h"
 #include "store/database.h"
 #include "sync/entitycatalog.h"
 #include "sync/pullpage.h"
@@ -38,13 +39,6 @@ namespace {
 
 constexpr int RowsPerPage = 5000;
 
-enum IdKind { ParkId = 1, InstitutionId, ProductId, UserId, FirmId, SeriesId, ApplicationId };
-
-QString uuidFor(IdKind kind, qint64 n)
-{
-    return u"%1-0000-4000-8000-%2"_s.arg(int(kind), 8, 16, QChar(u'0')).arg(n, 12, 10, QChar(u'0'));
-}
-
 /// A row as the server writes it: every wire field, the ones not given at their stored default.
 Sync::Row serverRow(const QString &entity, const QString &id, qint64 version, const QJsonObject &given)
 {
@@ -67,61 +61,11 @@ std::vector<Sync::Row> seedRows(qint64 firms)
 {
     std::vector<Sync::Row> rows;
     qint64 version = 0;
-    const QString park = uuidFor(ParkId, 1), bank = uuidFor(InstitutionId, 1),
-                  product = uuidFor(ProductId, 1);
-    rows.push_back(
-        serverRow(u"park"_s, park, ++version,
-                  {{u"code"_s, u"CSHX"_s}, {u"name"_s, u"长沙高新区"_s}, {u"region_code"_s, u"430104"_s}}));
-    rows.push_back(serverRow(u"institution"_s, bank, ++version,
-                             {{u"code"_s, u"BENCH"_s}, {u"name"_s, u"基准银行"_s}, {u"type"_s, u"bank"_s}}));
-    rows.push_back(serverRow(u"product"_s, product, ++version,
-                             {{u"institution_id"_s, bank},
-                              {u"name"_s, u"基准贷"_s},
-                              {u"max_amount"_s, 1000000000},
-                              {u"max_term_months"_s, 36}}));
-    for (int u = 0; u < 4; ++u) {
-        rows.push_back(serverRow(u"app_user"_s, uuidFor(UserId, u), ++version,
-                                 {{u"login"_s, u"bench%1"_s.arg(u)},
-                                  {u"display_name"_s, u"Bench %1"_s.arg(u)},
-                                  {u"role"_s, u"admin"_s}}));
-    }
-    static const char *kinds[]
-        = {"tax_paid",    "social_insurance_headcount", "housing_fund", "electricity", "bank_inflow",
-           "bank_outflow"};
-    const qint64 perFirm = 10;
-    for (qint64 f = 0; f < firms; ++f) {
-        const QString firm = uuidFor(FirmId, f);
-        rows.push_back(serverRow(u"enterprise"_s, firm, ++version,
-                                 {{u"uscc"_s, u"91430100%1"_s.arg(f, 10, 10, QChar(u'0'))},
-                                  {u"name"_s, u"长沙基准企业%1有限公司"_s.arg(f)},
-                                  {u"kind"_s, u"company"_s},
-                                  {u"park_id"_s, park},
-                                  {u"region_code"_s, u"430104"_s},
-                                  {u"industry_code"_s, u"C34"_s},
-                                  {u"employees"_s, 10 + f % 300},
-                                  {u"annual_revenue"_s, (f % 1000 + 1) * 1000000}}));
-        for (qint64 s = 0; s < perFirm; ++s) {
-            const QDate month = QDate(2026, 10, 1).addMonths(-int(s / 6));
-            rows.push_back(serverRow(u"monthly_value"_s, uuidFor(SeriesId, f * perFirm + s), ++version,
-                                     {{u"enterprise_id"_s, firm},
-                                      {u"kind"_s, QString::fromLatin1(kinds[s % 6])},
-                                      {u"month"_s, month.toString(Qt::ISODate)},
-                                      {u"value"_s, (f * 7 + s * 13) % 100000}}));
-        }
-    }
-    const qint64 applications = firms * 2 / 5;
-    for (qint64 a = 0; a < applications; ++a) {
-        rows.push_back(serverRow(u"application"_s, uuidFor(ApplicationId, a), ++version,
-                                 {{u"number"_s, u"XD-2026-%1"_s.arg(a + 1, 7, 10, QChar(u'0'))},
-                                  {u"enterprise_id"_s, uuidFor(FirmId, a % std::max<qint64>(1, firms))},
-                                  {u"product_id"_s, product},
-                                  {u"institution_id"_s, bank},
-                                  {u"park_id"_s, park},
-                                  {u"amount"_s, 100000000 + a % 50 * 1000000},
-                                  {u"term_months"_s, 12},
-                                  {u"state"_s, u"draft"_s},
-                                  {u"created_at"_s, u"2026-11-20T08:00:00.000Z"_s}}));
-    }
+    Bench::forEachDatasetRow({firms, 10, firms * 2 / 5}, {},
+                             [&](const QString &entity, const QString &id, const QJsonObject &fields) {
+                                 rows.push_back(serverRow(entity, id, ++version, fields));
+                                 return true;
+                             });
     return rows;
 }
 

@@ -11,6 +11,7 @@
 // (internal: xindai-bench-sync seed --db URL ... fills the store; run as a child so RSS figures are clean)
 
 #include "../store/benchutil.h"
+#include "benchdataset.h"
 #include "core/domain/syncmeta.h"
 #include "httpload.h"
 #include "security/passwordhasher.h"
@@ -43,14 +44,6 @@ namespace {
 
 constexpr auto kPassword = "bench-password-2026";
 
-enum IdKind { ParkId = 1, InstitutionId, ProductId, UserId, FirmId, SeriesId, ApplicationId };
-
-QString uuidFor(IdKind kind, qint64 n)
-{
-    // Deterministic ids in the store's form (lower-case UUID) so that a rerun changes nothing.
-    return u"%1-0000-4000-8000-%2"_s.arg(int(kind), 8, 16, QChar(u'0')).arg(n, 12, 10, QChar(u'0'));
-}
-
 int seed(const QStringList &args)
 {
     const QString url = Bench::option(args, "--db");
@@ -68,75 +61,28 @@ int seed(const QStringList &args)
     QElapsedTimer timer;
     timer.start();
     qint64 written = 0;
-    auto put = [&](const char *entity, const QString &id, const QJsonObject &fields) {
-        if (!rows.upsert(QString::fromLatin1(entity), id, fields, &error)) {
-            qCritical("%s %s: %s", entity, qPrintable(id), qPrintable(error));
+    auto put = [&](const QString &entity, const QString &id, const QJsonObject &fields) {
+        if (!rows.upsert(entity, id, fields, &error)) {
+            qCritical("%s %s: %s", qPrintable(entity), qPrintable(id), qPrintable(error));
             return false;
         }
         ++written;
         return true;
     };
     db.transaction();
-    const QString park = uuidFor(ParkId, 1);
-    const QString bank = uuidFor(InstitutionId, 1);
-    const QString product = uuidFor(ProductId, 1);
-    bool ok = put("park", park,
-                  {{u"code"_s, u"CSHX"_s}, {u"name"_s, u"长沙高新区"_s}, {u"region_code"_s, u"430104"_s}})
-              && put("institution", bank,
-                     {{u"code"_s, u"BENCH"_s}, {u"name"_s, u"基准银行"_s}, {u"type"_s, u"bank"_s}})
-              && put("product", product,
-                     {{u"institution_id"_s, bank},
-                      {u"name"_s, u"基准贷"_s},
-                      {u"max_amount"_s, 1000000000},
-                      {u"max_term_months"_s, 36}});
     const QString hash = Security::PasswordHasher::hash(QString::fromLatin1(kPassword));
-    for (int u = 0; ok && u < 4; ++u) {
-        ok = put("app_user", uuidFor(UserId, u),
-                 {{u"login"_s, u"bench%1"_s.arg(u)},
-                  {u"display_name"_s, u"Bench %1"_s.arg(u)},
-                  {u"role"_s, u"admin"_s},
-                  {u"password_hash"_s, hash}});
-    }
-    static const char *kinds[]
-        = {"tax_paid",    "social_insurance_headcount", "housing_fund", "electricity", "bank_inflow",
-           "bank_outflow"};
-    for (qint64 f = 0; ok && f < firms; ++f) {
-        const QString firm = uuidFor(FirmId, f);
-        // A syntactically plausible 18-character code; the server stores what it is given.
-        const QString uscc = u"91430100%1"_s.arg(f, 10, 10, QChar(u'0'));
-        ok = put("enterprise", firm,
-                 {{u"uscc"_s, uscc},
-                  {u"name"_s, u"长沙基准企业%1有限公司"_s.arg(f)},
-                  {u"kind"_s, u"company"_s},
-                  {u"park_id"_s, park},
-                  {u"region_code"_s, u"430104"_s},
-                  {u"industry_code"_s, u"C34"_s},
-                  {u"employees"_s, 10 + f % 300},
-                  {u"annual_revenue"_s, (f % 1000 + 1) * 1000000}});
-        for (qint64 s = 0; ok && s < perFirm; ++s) {
-            const QDate month = QDate(2026, 10, 1).addMonths(-int(s / 6));
-            ok = put("monthly_value", uuidFor(SeriesId, f * perFirm + s),
-                     {{u"enterprise_id"_s, firm},
-                      {u"kind"_s, QString::fromLatin1(kinds[s % 6])},
-                      {u"month"_s, month.toString(Qt::ISODate)},
-                      {u"value"_s, (f * 7 + s * 13) % 100000}});
-        }
-        if (ok && f % 5000 == 4999) {
-            ok = db.commit() && db.transaction();
-        }
-    }
-    for (qint64 a = 0; ok && a < applications; ++a) {
-        ok = put("application", uuidFor(ApplicationId, a),
-                 {{u"number"_s, u"XD-2026-%1"_s.arg(a + 1, 7, 10, QChar(u'0'))},
-                  {u"enterprise_id"_s, uuidFor(FirmId, a % std::max<qint64>(1, firms))},
-                  {u"product_id"_s, product},
-                  {u"institution_id"_s, bank},
-                  {u"park_id"_s, park},
-                  {u"amount"_s, 100000000 + a % 50 * 1000000},
-                  {u"term_months"_s, 12},
-                  {u"state"_s, u"draft"_s},
-                  {u"created_at"_s, u"2026-11-20T08:00:00.000Z"_s}});
-    }
+    qint64 firmsWritten = 0;
+    bool ok
+        = Bench::forEachDatasetRow({firms, perFirm, applications}, {{u"password_hash"_s, hash}},
+                                   [&](const QString &entity, const QString &id, const QJsonObject &fields) {
+                                       if (!put(entity, id, fields))
+                                           return false;
+                                       // Commit every 5,000 firms: one transaction of half a million rows
+                                       // would hold the WAL.
+                                       if (entity == u"enterprise"_s && ++firmsWritten % 5000 == 0)
+                                           return db.commit() && db.transaction();
+                                       return true;
+                                   });
     if (!ok || !db.commit()) {
         db.rollback();
         return 1;
