@@ -36,7 +36,11 @@ QStringList ScopePurge::firmIds() const
     QStringList ids;
     QSqlQuery q(m_db.sql());
     q.setForwardOnly(true);
-    if (q.exec(u"SELECT id FROM enterprise WHERE deleted = 0 ORDER BY id"_s)) {
+    // Only copies of server rows (version > 0) with nothing queued: a firm registered here and not yet
+    // accepted by the server is unknown there, not hidden, and must not be purged.
+    if (q.exec(
+            u"SELECT e.id FROM enterprise e WHERE e.deleted = 0 AND e.version > 0 AND NOT EXISTS "
+            "(SELECT 1 FROM outbox o WHERE o.entity = 'enterprise' AND o.row_id = e.id) ORDER BY e.id"_s)) {
         while (q.next())
             ids.append(q.value(0).toString());
     }

@@ -10,8 +10,9 @@ class Database;
 namespace XinDai::SyncClient {
 
 /// Drops from the local store the firms the signed-in user may no longer see (docs/sync-protocol.md,
-/// "Scope changes"): a bank officer's scope shrinks when an authorization is revoked or expires, and
-/// a pull sends nothing about rows the caller can no longer see. The engine asks the server which of
+/// "Scope changes"): a bank officer's scope shrinks when an authorization is revoked or expires, a
+/// window's when a firm moves to another park, and a pull sends nothing about rows the caller can no
+/// longer see. The engine asks the server which of
 /// its firms are hidden (POST /sync/visible, ids from firmIds()) and passes the answer to purge().
 ///
 /// purge() deletes, in ONE transaction, each hidden firm's `enterprise` row and the rows of every
@@ -26,7 +27,8 @@ class ScopePurge
 public:
     explicit ScopePurge(Store::Database &db);
 
-    /// The ids of the local enterprise rows that are not deleted, sorted.
+    /// The ids of the local enterprise rows that are not deleted, came from the server (version > 0) and
+    /// have no operation queued in the outbox, sorted: the firms whose visibility the server can judge.
     QStringList firmIds() const;
     /// \a ids in consecutive batches of at most \a batchSize (>= 1) ids, in order.
     static QList<QStringList> batches(const QStringList &ids, qsizetype batchSize);

@@ -460,9 +460,9 @@ void SyncWorker::checkVisibility()
 {
     m_visibilityBatches.clear();
     m_hiddenFirms.clear();
-    // Only a bank officer's scope shrinks without a write to the firm (an authorization revoked or
-    // expired): the pull sends nothing then, so the client asks.
-    if (m_role == u"bank_officer"_s)
+    // A scope can shrink under a client (a bank's authorization revoked or expired, a firm moved to
+    // another park): the pull sends nothing then, so the client asks. Administrators see everything.
+    if (!m_role.isEmpty() && m_role != u"admin"_s)
         m_visibilityBatches = ScopePurge::batches(ScopePurge(*m_db).firmIds(), Sync::VisibleRequest::MaxIds);
     askVisible();
 }

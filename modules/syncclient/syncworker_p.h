@@ -75,8 +75,8 @@ private:
     /// Forgets a prefetched page or one in flight (after a failure the cycle starts over).
     void dropPrefetch();
     void finishCycle();
-    /// After the last page of a bank officer's pull: asks POST /sync/visible which local firms the user
-    /// may no longer see (batches of at most Sync::VisibleRequest::MaxIds ids), purges them
+    /// After the last page of a pull (all roles but admin): asks POST /sync/visible which local firms the
+    /// user may no longer see (batches of at most Sync::VisibleRequest::MaxIds ids), purges them
     /// (ScopePurge), then finishCycle(). A failed request or purge does not fail the cycle: the next
     /// cycle asks again.
     void checkVisibility();

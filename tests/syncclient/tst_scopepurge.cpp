@@ -216,6 +216,14 @@ void TestScopePurge::firmIdsSkipDeleted()
     // A tombstoned firm is not asked about (the server sent its deletion already).
     QVERIFY(m_fx.exec(u"UPDATE enterprise SET deleted = 1 WHERE id = ?"_s, {otherFirmId}));
     QCOMPARE(purge.firmIds(), QStringList{m_fx.firm.meta.id});
+    // Nor is a firm the server has not accepted yet (version 0: registered here) ...
+    QVERIFY(m_fx.exec(u"UPDATE enterprise SET deleted = 0, version = 0 WHERE id = ?"_s, {otherFirmId}));
+    QCOMPARE(purge.firmIds(), QStringList{m_fx.firm.meta.id});
+    // ... or one with a change still queued for the server.
+    QVERIFY(m_fx.exec(u"INSERT INTO outbox (op_id, seq, entity, row_id, kind, payload, created_at) VALUES "
+                      "('op-1', 1, 'enterprise', ?, 'upsert', '{}', '2026-11-26T08:00:00.000Z')"_s,
+                      {m_fx.firm.meta.id}));
+    QVERIFY(purge.firmIds().isEmpty());
 }
 
 void TestScopePurge::batches_data()

@@ -80,7 +80,8 @@ private slots:
     void progressAndDataChanged();
     void bankPurgesHiddenFirms();
     void visibilityFailureKeepsCycle();
-    void onlyBanksAskAboutVisibility();
+    void adminsDoNotAskAboutVisibility();
+    void parkStaffPurgeFirmsMovedAway();
 
 private:
     std::unique_ptr<SyncEngine> engine(const QUrl &url);
@@ -339,10 +340,10 @@ void TestSyncEngine::visibilityFailureKeepsCycle()
     QCOMPARE(f.count(QStringLiteral("enterprise")), 0);
 }
 
-void TestSyncEngine::onlyBanksAskAboutVisibility()
+void TestSyncEngine::adminsDoNotAskAboutVisibility()
 {
-    // Park staff and admins keep what their pull brings: no request, nothing removed.
-    for (const QString &role : {QStringLiteral("window_staff"), QStringLiteral("admin")}) {
+    // Administrators see everything: no request, nothing removed.
+    for (const QString &role : {QStringLiteral("admin")}) {
         FakeHttpServer server([&](const QByteArray &path, const QJsonObject &) {
             if (path == "/auth/login")
                 return loginAs(role);
@@ -357,6 +358,26 @@ void TestSyncEngine::onlyBanksAskAboutVisibility()
         QCOMPARE(server.requests("/sync/visible"), 0);
         QCOMPARE(f.count(QStringLiteral("enterprise")), 1);
     }
+}
+
+void TestSyncEngine::parkStaffPurgeFirmsMovedAway()
+{
+    // A firm moved to another park is hidden from this park's window: its copy goes at the next sync.
+    FakeHttpServer server([&](const QByteArray &path, const QJsonObject &body) {
+        if (path == "/auth/login")
+            return loginAs(QStringLiteral("window_staff"));
+        if (path == "/sync/visible") {
+            if (body.value(QLatin1String("ids")).toArray() != QJsonArray{f.firm.meta.id})
+                return Answer{400, {{QStringLiteral("error"), QStringLiteral("unexpected ids")}}, {}, {}};
+            return Answer{200, {{QStringLiteral("hidden"), QJsonArray{f.firm.meta.id}}}, {}, {}};
+        }
+        return page(10, false, {}, 10);
+    });
+    auto e = engine(server.url());
+    e->signIn(QStringLiteral("x"), QStringLiteral("xindai2026"));
+    QTRY_VERIFY(e->status().lastSuccess.isValid());
+    QCOMPARE(server.requests("/sync/visible"), 1);
+    QCOMPARE(f.count(QStringLiteral("enterprise")), 0);
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)
