@@ -5,6 +5,7 @@
 #include "sync/compactpage.h"
 #include "sync/entitycatalog.h"
 #include "sync/pullpage.h"
+#include "syncclient/firmadoption_p.h"
 #include "syncclient/rowapplier.h"
 #include "syncclient/syncclienttr_p.h"
 #include "syncclient/syncstate.h"
@@ -78,6 +79,9 @@ PullApplier::Result PullApplier::apply(const Sync::CompactPage &page, QString *e
         m_written = 0;
         return Result::Failed;
     };
+    // A firm registered here that the server holds under another id: move it to the server's id first.
+    if (Internal::adoptServerFirms(m_db, page, errorMessage) < 0)
+        return fail();
     // A first sync's pages hold new firms only: index them per page, not per row (it was half the cost).
     Store::SearchIndexBatch index(m_db);
     if (onlyNewFirms(m_db, page) && !index.begin(errorMessage))

@@ -74,6 +74,7 @@ private slots:
     void failureMidPageWritesNothing_data();
     void failureMidPageWritesNothing();
     void childBeforeParent();
+    void firmRegisteredHereJoinsServerFirm();
 
 private:
     /// Everything a page could change, to compare before and after a failed apply.
@@ -347,6 +348,61 @@ void TestPullApplier::childBeforeParent()
              100000000);
     QCOMPARE(f.scalar(QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
     QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check")).toInt(), 0);
+}
+
+void TestPullApplier::firmRegisteredHereJoinsServerFirm()
+{
+    // The fixture's firm was registered here and never accepted (version 0); its creation is queued
+    // (refused once: the server holds the USCC under another id), and the draft application names it.
+    const QString localId = f.firm.meta.id;
+    const QString serverId = QStringLiteral("7d3b1a52-0c1e-4f7a-8e3b-2a1c9d8e7f6a");
+    QVERIFY(f.exec(QStringLiteral("UPDATE enterprise SET version = 0 WHERE id = ?"), {localId}));
+    QVERIFY(
+        f.exec(QStringLiteral("INSERT INTO outbox (op_id, seq, entity, row_id, kind, payload, created_at, "
+                              "last_error) VALUES ('op-firm', 1, 'enterprise', ?, 'upsert', ?, "
+                              "'2026-11-26T08:00:00.000Z', 'USCC already registered')"),
+               {localId, QStringLiteral("{\"name\":\"湖南湘江新材料有限公司\"}")}));
+    QVERIFY(f.exec(
+        QStringLiteral("INSERT INTO outbox (op_id, seq, entity, row_id, kind, payload, created_at) "
+                       "VALUES ('op-app', 2, 'application', ?, 'upsert', ?, '2026-11-26T08:00:01.000Z')"),
+        {f.application.meta.id, QStringLiteral("{\"enterprise_id\":\"%1\"}").arg(localId)}));
+
+    // The server's firm with the same USCC arrives: the page applies (the unique USCC does not refuse
+    // it), and everything that named the local firm names the server's.
+    PullApplier applier(*f.db);
+    QString error;
+    const PullApplier::Result applied = applier.apply(
+        page({row(QStringLiteral("enterprise"), serverId, 60,
+                  newFirmFields(QStringLiteral("91430104MA4L123456"), QStringLiteral("湖南湘江新材料股份有限公司"),
+                                f.park.meta.id))}),
+        &error);
+    QVERIFY2(applied == PullApplier::Result::Applied, qPrintable(error));
+    QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM enterprise WHERE id = ?"), {localId}).toInt(), 0);
+    QCOMPARE(f.scalar(QStringLiteral("SELECT name FROM enterprise WHERE id = ?"), {serverId}).toString(),
+             QStringLiteral("湖南湘江新材料股份有限公司"));
+    QCOMPARE(f.scalar(QStringLiteral("SELECT enterprise_id FROM application WHERE id = ?"),
+                      {f.application.meta.id})
+                 .toString(),
+             serverId);
+    // The queued creation is now an edit of the server's firm, tried again at the next push (the server
+    // merges it field by field: the differing name becomes a conflict the user sees).
+    QCOMPARE(
+        f.scalar(QStringLiteral("SELECT row_id || '|' || last_error FROM outbox WHERE op_id = 'op-firm'"))
+            .toString(),
+        serverId + u'|');
+    QCOMPARE(f.scalar(QStringLiteral("SELECT payload FROM outbox WHERE op_id = 'op-app'")).toString(),
+             QStringLiteral("{\"enterprise_id\":\"%1\"}").arg(serverId));
+    QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check")).toInt(), 0);
+
+    // A firm the server did accept (version > 0) is never joined: same USCC under two server ids is the
+    // page's business (here: refused, nothing written).
+    const QString otherId = QStringLiteral("7d3b1a52-0c1e-4f7a-8e3b-2a1c9d8e7f6b");
+    QCOMPARE(applier.apply(page({row(QStringLiteral("enterprise"), otherId, 61,
+                                     newFirmFields(QStringLiteral("91430104MA4L123456"),
+                                                   QStringLiteral("另一家企业"), f.park.meta.id))}),
+                           &error),
+             PullApplier::Result::Failed);
+    QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM enterprise WHERE id = ?"), {serverId}).toInt(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestPullApplier)
