@@ -1,6 +1,7 @@
 #include "server/demoseed.h"
 
 #include "demo/demogenerator.h"
+#include "server/referencedocs.h"
 #include "server/rowstore.h"
 #include "server/serverdatabase.h"
 #include "store/database.h"
@@ -93,6 +94,20 @@ std::optional<DemoSeed::Counts> DemoSeed::run(ServerDatabase &db, int firms, QSt
             else
                 ++counts.unchanged;
         }
+    }
+    // The built-in holiday calendar and scoring models, as reference documents for the clients.
+    const std::optional<QList<RowStore::Written>> docs = ReferenceDocs(db).storeBuiltins(&error);
+    if (!docs) {
+        db.rollback();
+        return fail(tr("The built-in reference documents could not be stored: %1").arg(error));
+    }
+    for (const RowStore::Written &written : *docs) {
+        if (written.created)
+            ++counts.created;
+        else if (written.changed)
+            ++counts.updated;
+        else
+            ++counts.unchanged;
     }
     if (!db.commit()) {
         db.rollback();

@@ -14,7 +14,9 @@ class ServerDatabase;
 /// (Sync::EntityCatalog order, parents first) through RowStore, so every row gets a sync version.
 /// Demo users keep their password (xindai2026): their hashes are copied. Idempotent: the dataset is
 /// deterministic and a user that exists already keeps its stored password hash, so a second seed
-/// changes no row and no version. One transaction: a failure leaves the store as it was.
+/// changes no row and no version. Also stores the built-in holiday calendar and the shipped scoring
+/// models as reference documents (ReferenceDocs::storeBuiltins; a newer imported one is kept). One
+/// transaction: a failure leaves the store as it was.
 class DemoSeed
 {
     Q_DECLARE_TR_FUNCTIONS(XinDai::Server::DemoSeed)

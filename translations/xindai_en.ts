@@ -273,7 +273,7 @@
 <context>
     <name>XinDai::App::Main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="+97"/>
+        <location filename="../app/desktop/main.cpp" line="+98"/>
         <location line="+203"/>
         <source>Cannot create the folder of the database %1.</source>
         <translation type="unfinished"></translation>
@@ -323,7 +323,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>The account could not be stored for offline sign-in: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -975,7 +975,7 @@
 <context>
     <name>XinDai::Core::WorkCalendar</name>
     <message>
-        <location filename="../modules/core/workcalendar.cpp" line="+87"/>
+        <location filename="../modules/core/workcalendar.cpp" line="+91"/>
         <source>The holiday calendar is not valid JSON at offset %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2312,11 +2312,13 @@
     </message>
     <message>
         <location line="+15"/>
+        <location filename="../modules/scoring/modelregistry.cpp" line="+37"/>
         <source>The model file was refused at %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../modules/scoring/modelinfo.cpp" line="+20"/>
+        <location filename="../modules/scoring/modelregistry.cpp" line="+2"/>
         <source>The model kind is &quot;%1&quot; but &quot;%2&quot; was expected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2906,7 +2908,7 @@
         <location line="+48"/>
         <location line="+26"/>
         <location filename="../server/syncservice.cpp" line="+460"/>
-        <location line="+305"/>
+        <location line="+310"/>
         <source>The entity %1 is not synced by this server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2974,7 +2976,7 @@
         <location filename="../server/scope.cpp" line="+121"/>
         <location line="+38"/>
         <location line="+17"/>
-        <location filename="../server/syncservice.cpp" line="-303"/>
+        <location filename="../server/syncservice.cpp" line="-308"/>
         <source>Your role may not change records of the kind %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3090,14 +3092,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
-        <location line="+166"/>
-        <location line="+132"/>
+        <location line="+65"/>
+        <location line="+161"/>
+        <location line="+135"/>
         <source>The database could not start a transaction: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-230"/>
         <source>The operation id %1 was already used by another user.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3117,15 +3119,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+67"/>
+        <source>The rows could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>The entity %1 is not a firm-scoped entity of this server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../server/rowstore.cpp" line="+60"/>
-        <location filename="../server/syncservice.cpp" line="-89"/>
-        <location line="+36"/>
-        <location line="+89"/>
+        <location filename="../server/syncservice.cpp" line="-53"/>
+        <location line="+84"/>
         <source>The %1 rows could not be read: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3283,7 +3289,7 @@
 <context>
     <name>XinDai::Server::DemoSeed</name>
     <message>
-        <location filename="../server/demoseed.cpp" line="+28"/>
+        <location filename="../server/demoseed.cpp" line="+29"/>
         <source>The number of demo firms must be zero or more.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3315,6 +3321,11 @@
     <message>
         <location line="+16"/>
         <source>The demo row %1 of %2 could not be stored: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The built-in reference documents could not be stored: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3404,6 +3415,40 @@
     <message>
         <location line="+14"/>
         <source>The audit log could not be read: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>XinDai::Server::ReferenceDocs</name>
+    <message>
+        <location filename="../server/referencedocs.cpp" line="+75"/>
+        <source>The model id is longer than 200 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+55"/>
+        <source>Cannot read &quot;%1&quot;: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>The import could not start a transaction on the server&apos;s database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The document could not be stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The import could not be committed; nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4210,14 +4255,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/syncclient/pullapplier.cpp" line="+76"/>
-        <location filename="../modules/syncclient/pushresulthandler.cpp" line="+83"/>
-        <location filename="../modules/syncclient/scopepurge.cpp" line="+78"/>
+        <location filename="../modules/syncclient/uncheckedtransaction.cpp" line="+29"/>
         <source>Could not start a transaction in the local store: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../modules/syncclient/pullapplier.cpp" line="+95"/>
         <source>The page was interrupted on purpose (test hook).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4227,7 +4270,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/syncclient/pushresulthandler.cpp" line="+32"/>
+        <location filename="../modules/syncclient/pushresulthandler.cpp" line="+110"/>
         <source>Could not record the server&apos;s answer in the local store: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4242,7 +4285,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/syncclient/syncworker.cpp" line="+100"/>
+        <location filename="../modules/syncclient/syncworker.cpp" line="+102"/>
         <source>The server address “%1” is not a valid URL.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4290,12 +4333,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+62"/>
         <source>The server sent a page that does not move the sync cursor forward.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+217"/>
         <source>The server answered with HTTP status %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4305,13 +4348,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/syncclient/scopepurge.cpp" line="+26"/>
+        <location filename="../modules/syncclient/scopepurge.cpp" line="+103"/>
         <source>Could not remove the %1 rows of firms you may no longer see: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Could not commit the removal of firms you may no longer see: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/syncclient/firmadoption.cpp" line="+81"/>
+        <source>Could not join the firm registered here with the server&apos;s firm of the same USCC: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5659,7 +5707,7 @@ Verification code: %3</source>
 <context>
     <name>XinDai::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/shell/mainwindow.cpp" line="+55"/>
+        <location filename="../ui/shell/mainwindow.cpp" line="+56"/>
         <source>XinDai Workbench — %1</source>
         <translation type="unfinished"></translation>
     </message>

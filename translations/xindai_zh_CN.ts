@@ -273,7 +273,7 @@
     <context>
         <name>XinDai::App::Main</name>
         <message>
-            <location filename="../app/desktop/main.cpp" line="+97" />
+            <location filename="../app/desktop/main.cpp" line="+98" />
             <location line="+203" />
             <source>Cannot create the folder of the database %1.</source>
             <translation>无法创建数据库 %1 所在的文件夹。</translation>
@@ -323,7 +323,7 @@
         </message>
         <message>
             <location line="+6" />
-            <location line="+69" />
+            <location line="+71" />
             <source>The account could not be stored for offline sign-in: %1</source>
             <translation>无法保存该账户以供离线登录：%1</translation>
         </message>
@@ -975,7 +975,7 @@
     <context>
         <name>XinDai::Core::WorkCalendar</name>
         <message>
-            <location filename="../modules/core/workcalendar.cpp" line="+87" />
+            <location filename="../modules/core/workcalendar.cpp" line="+91" />
             <source>The holiday calendar is not valid JSON at offset %1: %2.</source>
             <translation>节假日日历在偏移 %1 处不是有效的 JSON：%2。</translation>
         </message>
@@ -2311,11 +2311,13 @@
         </message>
         <message>
             <location line="+15" />
+            <location filename="../modules/scoring/modelregistry.cpp" line="+37" />
             <source>The model file was refused at %1: %2</source>
             <translation>模型文件在 %1 处被拒绝：%2</translation>
         </message>
         <message>
             <location filename="../modules/scoring/modelinfo.cpp" line="+20" />
+            <location filename="../modules/scoring/modelregistry.cpp" line="+2" />
             <source>The model kind is "%1" but "%2" was expected.</source>
             <translation>模型类型为“%1”，但应为“%2”。</translation>
         </message>
@@ -2905,7 +2907,7 @@
             <location line="+48" />
             <location line="+26" />
             <location filename="../server/syncservice.cpp" line="+460" />
-            <location line="+305" />
+            <location line="+310" />
             <source>The entity %1 is not synced by this server.</source>
             <translation>本服务器不同步实体 %1。</translation>
         </message>
@@ -2973,7 +2975,7 @@
             <location filename="../server/scope.cpp" line="+121" />
             <location line="+38" />
             <location line="+17" />
-            <location filename="../server/syncservice.cpp" line="-303" />
+            <location filename="../server/syncservice.cpp" line="-308" />
             <source>Your role may not change records of the kind %1.</source>
             <translation>您的角色不能修改 %1 类记录。</translation>
         </message>
@@ -3089,14 +3091,14 @@
             <translation>无法保存记录：%1</translation>
         </message>
         <message>
-            <location line="+60" />
-            <location line="+166" />
-            <location line="+132" />
+            <location line="+65" />
+            <location line="+161" />
+            <location line="+135" />
             <source>The database could not start a transaction: %1</source>
             <translation>数据库无法开始事务：%1</translation>
         </message>
         <message>
-            <location line="-232" />
+            <location line="-230" />
             <source>The operation id %1 was already used by another user.</source>
             <translation>操作 ID %1 已被其他用户使用。</translation>
         </message>
@@ -3116,15 +3118,19 @@
             <translation>数据库无法提交此次推送：%1</translation>
         </message>
         <message>
-            <location line="+151" />
+            <location line="+67" />
+            <source>The rows could not be read: %1</source>
+            <translation>无法读取记录：%1</translation>
+        </message>
+        <message>
+            <location line="+87" />
             <source>The entity %1 is not a firm-scoped entity of this server.</source>
             <translation>实体 %1 不是本服务器按企业划分范围的实体。</translation>
         </message>
         <message>
             <location filename="../server/rowstore.cpp" line="+60" />
-            <location filename="../server/syncservice.cpp" line="-89" />
-            <location line="+36" />
-            <location line="+89" />
+            <location filename="../server/syncservice.cpp" line="-53" />
+            <location line="+84" />
             <source>The %1 rows could not be read: %2</source>
             <translation>无法读取 %1 行：%2</translation>
         </message>
@@ -3281,7 +3287,7 @@
     <context>
         <name>XinDai::Server::DemoSeed</name>
         <message>
-            <location filename="../server/demoseed.cpp" line="+28" />
+            <location filename="../server/demoseed.cpp" line="+29" />
             <source>The number of demo firms must be zero or more.</source>
             <translation>演示企业数量必须大于或等于零。</translation>
         </message>
@@ -3314,6 +3320,11 @@
             <location line="+16" />
             <source>The demo row %1 of %2 could not be stored: %3</source>
             <translation>无法保存演示数据第 %1 行（共 %2 行）：%3</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>The built-in reference documents could not be stored: %1</source>
+            <translation>无法保存内置参考文档：%1</translation>
         </message>
         <message>
             <location line="+12" />
@@ -3403,6 +3414,40 @@
             <location line="+14" />
             <source>The audit log could not be read: %1.</source>
             <translation>无法读取审计日志：%1。</translation>
+        </message>
+    </context>
+    <context>
+        <name>XinDai::Server::ReferenceDocs</name>
+        <message>
+            <location filename="../server/referencedocs.cpp" line="+75" />
+            <source>The model id is longer than 200 characters.</source>
+            <translation>模型标识超过 200 个字符。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <location line="+55" />
+            <source>Cannot read "%1": %2.</source>
+            <translation>无法读取“%1”：%2。</translation>
+        </message>
+        <message>
+            <location line="-40" />
+            <source>The import could not start a transaction on the server's database.</source>
+            <translation>导入无法在服务器数据库上开始事务。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The document could not be stored: %1</source>
+            <translation>无法保存该文档：%1</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The import could not be committed; nothing was written.</source>
+            <translation>导入无法提交，未写入任何内容。</translation>
         </message>
     </context>
     <context>
@@ -4208,14 +4253,12 @@
             <translation>本地数据库不是由本程序打开的 SQLite 数据库。</translation>
         </message>
         <message>
-            <location filename="../modules/syncclient/pullapplier.cpp" line="+76" />
-            <location filename="../modules/syncclient/pushresulthandler.cpp" line="+83" />
-            <location filename="../modules/syncclient/scopepurge.cpp" line="+78" />
+            <location filename="../modules/syncclient/uncheckedtransaction.cpp" line="+29" />
             <source>Could not start a transaction in the local store: %1</source>
             <translation>无法在本地数据库中开启事务：%1</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location filename="../modules/syncclient/pullapplier.cpp" line="+95" />
             <source>The page was interrupted on purpose (test hook).</source>
             <translation>该页被有意中断（测试钩子）。</translation>
         </message>
@@ -4225,7 +4268,7 @@
             <translation>无法将拉取的行提交到本地数据库：%1</translation>
         </message>
         <message>
-            <location filename="../modules/syncclient/pushresulthandler.cpp" line="+32" />
+            <location filename="../modules/syncclient/pushresulthandler.cpp" line="+110" />
             <source>Could not record the server's answer in the local store: %1</source>
             <translation>无法在本地数据库中记录服务器的应答：%1</translation>
         </message>
@@ -4240,7 +4283,7 @@
             <translation>无法将服务器的应答提交到本地数据库：%1</translation>
         </message>
         <message>
-            <location filename="../modules/syncclient/syncworker.cpp" line="+100" />
+            <location filename="../modules/syncclient/syncworker.cpp" line="+102" />
             <source>The server address “%1” is not a valid URL.</source>
             <translation>服务器地址“%1”不是有效的 URL。</translation>
         </message>
@@ -4287,12 +4330,12 @@
             <translation>服务器发送了无效的数据页：%1</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+62" />
             <source>The server sent a page that does not move the sync cursor forward.</source>
             <translation>服务器发送的数据页未使同步游标前进。</translation>
         </message>
         <message>
-            <location line="+216" />
+            <location line="+217" />
             <source>The server answered with HTTP status %1.</source>
             <translation>服务器应答了 HTTP 状态码 %1。</translation>
         </message>
@@ -4302,7 +4345,7 @@
             <translation>无法连接服务器 %1：%2</translation>
         </message>
         <message>
-            <location filename="../modules/syncclient/scopepurge.cpp" line="+26" />
+            <location filename="../modules/syncclient/scopepurge.cpp" line="+103" />
             <source>Could not remove the %1 rows of firms you may no longer see: %2</source>
             <translation>无法删除您已无权查看的企业的 %1 记录：%2</translation>
         </message>
@@ -4310,6 +4353,11 @@
             <location line="+10" />
             <source>Could not commit the removal of firms you may no longer see: %1</source>
             <translation>无法提交对您已无权查看的企业的删除：%1</translation>
+        </message>
+        <message>
+            <location filename="../modules/syncclient/firmadoption.cpp" line="+81" />
+            <source>Could not join the firm registered here with the server's firm of the same USCC: %1</source>
+            <translation>无法将本机登记的企业与服务器上统一社会信用代码相同的企业合并：%1</translation>
         </message>
     </context>
     <context>
@@ -5645,7 +5693,7 @@ Verification code: %3</source>
     <context>
         <name>XinDai::Ui::MainWindow</name>
         <message>
-            <location filename="../ui/shell/mainwindow.cpp" line="+55" />
+            <location filename="../ui/shell/mainwindow.cpp" line="+56" />
             <source>XinDai Workbench — %1</source>
             <translation>湘信贷工作台 — %1</translation>
         </message>

@@ -10,6 +10,7 @@
 #include "shell/firstsyncdialog.h"
 #include "shell/logindialog.h"
 #include "shell/mainwindow.h"
+#include "shell/syncedreferencedocs.h"
 #include "store/database.h"
 #include "syncclient/syncengine.h"
 
@@ -431,6 +432,8 @@ int main(int argc, char *argv[])
             printError(Main::tr("The account could not be stored for offline sign-in: %1").arg(message));
     }
 
+    // Synced reference documents (holiday calendar, scoring models) newer than the built-in ones.
+    Ui::applySyncedReferenceDocs(db);
     Ui::MainWindow window(db, user);
     if (parser.isSet(screenshotOption))
         window.resize(1360, 860); // a fixed size, independent of saved geometry, for the README picture

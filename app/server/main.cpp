@@ -1,11 +1,12 @@
 // xindai-server: the central server of XinDai Workbench (docs/server.md). Subcommands: serve, migrate,
-// user add|disable|reset-password, demo seed, import firms|records|series. Messages are plain English;
-// the HTTP API answers in the language of --lang (zh_CN by default).
+// user add|disable|reset-password, demo seed, import firms|records|series|calendar|model. Messages are
+// plain English; the HTTP API answers in the language of --lang (zh_CN by default).
 #include "server/authservice.h"
 #include "server/demoseed.h"
 #include "server/httpapi.h"
 #include "server/httplistener.h"
 #include "server/httpworkers.h"
+#include "server/referencedocs.h"
 #include "server/serverdatabase.h"
 #include "server/serverimporter.h"
 #include "server/serveroptions.h"
@@ -62,7 +63,8 @@ void printHelp()
         << "  user disable --db URL --login L\n"
         << "  user reset-password --db URL --login L --password-stdin\n"
         << "  demo seed --db URL [--firms N]       (default 600; idempotent)\n"
-        << "  import firms|records|series FILE --db URL [--encoding auto|utf-8|gb18030]\n";
+        << "  import firms|records|series FILE --db URL [--encoding auto|utf-8|gb18030]\n"
+        << "  import calendar|model FILE --db URL   (holiday calendar / scoring model JSON)\n";
 }
 
 int usageError(const QString &message)
@@ -334,14 +336,34 @@ int runDemo(const QStringList &args)
     return 0;
 }
 
+// import calendar|model FILE: a reference document (holiday calendar, scoring model) for the clients.
+int runImportReferenceDoc(const QString &file, Server::ReferenceDocs::Kind kind,
+                          const QHash<QString, QString> &values)
+{
+    if (values.contains(QStringLiteral("--encoding")))
+        return usageError(QStringLiteral("--encoding applies to CSV files only (firms|records|series)"));
+    Server::ServerDatabase db;
+    QString error;
+    if (!openDatabase(db, values.value(QStringLiteral("--db")), &error))
+        return failure(error);
+    const Server::ReferenceDocs::Result result = Server::ReferenceDocs(db).importFile(file, kind);
+    printJsonLine(result.toJson());
+    if (!result.completed)
+        return failure(result.error);
+    return 0;
+}
+
 int runImport(const QStringList &args)
 {
     const Args a = Args::parse(args, {QStringLiteral("--db"), QStringLiteral("--encoding")}, {});
     if (!a.error.isEmpty())
         return usageError(a.error);
+    Server::ReferenceDocs::Kind docKind = Server::ReferenceDocs::Kind::Calendar;
+    if (a.positional.size() == 2 && Server::ReferenceDocs::kindFromName(a.positional.at(0), &docKind))
+        return runImportReferenceDoc(a.positional.at(1), docKind, a.values);
     Server::ServerImporter::Kind kind = Server::ServerImporter::Kind::Firms;
     if (a.positional.size() != 2 || !Server::ServerImporter::kindFromName(a.positional.at(0), &kind))
-        return usageError(QStringLiteral("import wants: firms|records|series FILE --db URL"));
+        return usageError(QStringLiteral("import wants: firms|records|series|calendar|model FILE --db URL"));
     Intake::TextEncoding::Encoding encoding = Intake::TextEncoding::Encoding::Auto;
     if (a.values.contains(QStringLiteral("--encoding"))
         && !Intake::TextEncoding::fromName(a.values.value(QStringLiteral("--encoding")), &encoding))

@@ -5,11 +5,15 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
 #include <QStandardPaths>
 #include <QtDebug>
 
 #include <algorithm>
+#include <atomic>
 #include <limits>
+#include <memory>
+#include <vector>
 
 namespace XinDai::Core {
 
@@ -278,7 +282,10 @@ WorkCalendar WorkCalendar::builtin()
     return calendar;
 }
 
-const WorkCalendar &WorkCalendar::instance()
+namespace {
+
+// The calendar of $XINDAI_HOLIDAYS, the local file or builtin(), loaded once.
+const WorkCalendar &baseCalendar()
 {
     static const WorkCalendar calendar = [] {
         const QString fromEnv = qEnvironmentVariable("XINDAI_HOLIDAYS");
@@ -288,9 +295,77 @@ const WorkCalendar &WorkCalendar::instance()
                                                      QStringLiteral("calendar/holidays-cn.json"));
         if (!local.isEmpty())
             return loadOrWarn(local);
-        return builtin();
+        return WorkCalendar::builtin();
     }();
     return calendar;
+}
+
+// instance() hands out references, so every calendar ever installed is kept alive (one per synced
+// version received, a handful per process). current is read without the lock.
+struct SyncedState
+{
+    QMutex mutex;
+    std::vector<std::unique_ptr<const WorkCalendar>> kept;
+    QByteArray syncedJson;
+    const WorkCalendar *synced = nullptr;
+    std::atomic<const WorkCalendar *> current{nullptr};
+};
+
+SyncedState &syncedState()
+{
+    static SyncedState state;
+    return state;
+}
+
+// Picks the synced calendar when it is newer than the base one; call with the mutex held.
+void updateCurrent(SyncedState &state)
+{
+    const WorkCalendar &base = baseCalendar();
+    const WorkCalendar *chosen
+        = state.synced && state.synced->version() > base.version() ? state.synced : &base;
+    state.current.store(chosen, std::memory_order_release);
+}
+
+} // namespace
+
+const WorkCalendar &WorkCalendar::instance()
+{
+    SyncedState &state = syncedState();
+    if (const WorkCalendar *current = state.current.load(std::memory_order_acquire))
+        return *current;
+    return baseCalendar();
+}
+
+bool WorkCalendar::setSynced(const QByteArray &json, QString *error)
+{
+    QString parseError;
+    WorkCalendar parsed = fromJson(json, &parseError);
+    if (!parseError.isEmpty()) {
+        qWarning().noquote() << "The holiday calendar received by sync is ignored:" << parseError;
+        if (error)
+            *error = parseError;
+        return false;
+    }
+    if (error)
+        error->clear();
+    SyncedState &state = syncedState();
+    const QMutexLocker lock(&state.mutex);
+    if (!state.synced || state.syncedJson != json) {
+        state.kept.push_back(std::make_unique<const WorkCalendar>(std::move(parsed)));
+        state.synced = state.kept.back().get();
+        state.syncedJson = json;
+    }
+    updateCurrent(state);
+    return true;
+}
+
+void WorkCalendar::clearSynced()
+{
+    SyncedState &state = syncedState();
+    const QMutexLocker lock(&state.mutex);
+    state.synced = nullptr;
+    state.syncedJson.clear();
+    updateCurrent(state);
 }
 
 bool WorkCalendar::isWorkday(QDate d) const

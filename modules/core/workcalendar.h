@@ -34,8 +34,18 @@ public:
     static WorkCalendar fromJson(const QByteArray &json, QString *error);
     /// The process-wide calendar, loaded on first use: the file named by $XINDAI_HOLIDAYS if set, else
     /// "calendar/holidays-cn.json" under QStandardPaths::AppDataLocation if it exists, else builtin().
-    /// A file that fails to load is reported with qWarning() and builtin() is used instead.
+    /// A file that fails to load is reported with qWarning() and builtin() is used instead. A calendar
+    /// installed with setSynced() replaces that one when its version() is higher. The reference stays
+    /// valid for the life of the process (every installed calendar is kept); a later setSynced() makes
+    /// later calls return another calendar.
     static const WorkCalendar &instance();
+    /// Offers the holiday calendar delivered by sync (reference_doc "holiday_calendar"): from now on
+    /// instance() returns it when its version is higher than the calendar loaded as described above,
+    /// else that one. Thread-safe. An invalid document is refused with qWarning() (and *error if
+    /// given): the previous state stays and false is returned.
+    static bool setSynced(const QByteArray &json, QString *error = nullptr);
+    /// Forgets the synced calendar: instance() is again the file or built-in calendar.
+    static void clearSynced();
 
     /// True for Monday–Friday unless a holiday, and for a Saturday/Sunday declared an adjusted working day.
     bool isWorkday(QDate d) const;

@@ -1,7 +1,7 @@
 #include "report/reportassembler.h"
 
 #include "scoring/featureextractor.h"
-#include "scoring/shippedmodels.h"
+#include "scoring/modelregistry.h"
 #include "store/applicationrepository.h"
 #include "store/database.h"
 #include "store/enterpriserepository.h"
@@ -100,7 +100,7 @@ std::optional<ReportData> ReportAssembler::assemble(Store::Database &db, const Q
 
     // Score on all stored data up to the as-of day (the extractor itself ignores months at or after it).
     QString modelError;
-    const std::optional<Scoring::Scorecard> model = Scoring::ShippedModels::commercial(&modelError);
+    const std::optional<Scoring::Scorecard> model = Scoring::ModelRegistry::commercial(&modelError);
     if (model) {
         const Scoring::FirmFeatures features
             = Scoring::FeatureExtractor::extract(data.enterprise, allSeries, data.records, asOf);

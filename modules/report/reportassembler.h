@@ -14,7 +14,7 @@ namespace XinDai::Report {
 
 /// Reads one firm's data from a store and builds the report snapshot as of a day (no authorization
 /// check, no signing: see ReportGenerator). Series: the 24 months before asOf's month; records and
-/// applications dated on or before asOf. Scores with Scoring::ShippedModels::commercial().
+/// applications dated on or before asOf. Scores with Scoring::ModelRegistry::commercial().
 class ReportAssembler
 {
     Q_DECLARE_TR_FUNCTIONS(XinDai::Report::ReportAssembler)

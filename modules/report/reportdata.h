@@ -45,7 +45,7 @@ struct ReportData
         QDate asOf; ///< newest row's date (month start for monthly series); invalid when no rows
         int rows = 0;
     };
-    /// The commercial score (Scoring::ShippedModels::commercial()).
+    /// The commercial score (Scoring::ModelRegistry::commercial(): shipped, or a newer synced version).
     struct Score
     {
         bool available = false;

@@ -1,16 +1,21 @@
 // End to end against a REAL xindai-server started by the test on loopback (SQLite, --insecure-dev,
 // demo data): two clients editing one application offline, a push whose answer is cut, the first
-// sync of a fresh store, and the outbox across an engine restart.
+// sync of a fresh store, and the outbox across an engine restart; a holiday calendar imported on the
+// server reaching the client's working-day calendar.
 
 #include "core/domain/application.h"
 #include "core/domain/authorization.h"
+#include "core/workcalendar.h"
 #include "cuttingproxy.h"
 #include "store/applicationrepository.h"
 #include "store/database.h"
 #include "store/enterpriserepository.h"
 #include "store/outbox.h"
+#include "store/referencedocrepository.h"
 #include "syncclient/syncengine.h"
 
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -21,11 +26,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace XinDai;
 using SyncClient::SyncEngine;
 using SyncClient::SyncStatus;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -224,6 +231,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void firstSyncDownloadsScope();
+    void syncedHolidayCalendar();
     void twoClientsMergeAndConflict();
     void cutPushIsNotDuplicated();
     void outboxSurvivesEngineRestart();
@@ -325,6 +333,69 @@ void TestSyncEndToEnd::firstSyncDownloadsScope()
     const SyncStatus done = m_a.engine->status();
     QCOMPARE(done.progressDone, done.progressTotal);
     QCOMPARE(done.pendingOperations, 0);
+}
+
+void TestSyncEndToEnd::syncedHolidayCalendar()
+{
+    // The demo seed put the built-in calendar on the server; the first sync brought it down.
+    QVERIFY(m_a.engine);
+    {
+        Store::Database db;
+        QString error;
+        QVERIFY2(db.open(m_a.path, &error, Store::Database::OpenMode::MustExist), qPrintable(error));
+        const std::optional<Store::ReferenceDoc> doc
+            = Store::ReferenceDocRepository(db).referenceDoc(u"holiday_calendar"_s, u"holidays-cn"_s);
+        QVERIFY(doc);
+        QCOMPARE(QJsonDocument::fromJson(doc->content).object().value(u"version"_s).toInt(),
+                 Core::WorkCalendar::builtin().version());
+    }
+    const QDate newYear(2027, 1, 1); // a Friday in a year the built-in calendar does not cover
+    const int before = Core::WorkCalendar::instance().version();
+    QVERIFY(Core::WorkCalendar::instance().isWorkday(newYear));
+
+    // The administrator imports a newer calendar with 2027 on the server …
+    QFile builtin(u":/xindai/calendar/holidays-cn.json"_s);
+    QVERIFY(builtin.open(QIODevice::ReadOnly));
+    QJsonObject calendar = QJsonDocument::fromJson(builtin.readAll()).object();
+    calendar.insert(u"version"_s, std::max(before, Core::WorkCalendar::builtin().version()) + 1);
+    QJsonArray years = calendar.value(u"years"_s).toArray();
+    years.append(QJsonObject{{u"year"_s, 2027},
+                             {u"holidays"_s, QJsonArray{QJsonObject{{u"name"_s, u"元旦"_s},
+                                                                    {u"from"_s, u"2027-01-01"_s},
+                                                                    {u"to"_s, u"2027-01-03"_s}}}},
+                             {u"workdays"_s, QJsonArray{}}});
+    calendar.insert(u"years"_s, years);
+    const QString path = m_dir.filePath(u"holidays-2027.json"_s);
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(calendar).toJson());
+    }
+    QProcess import;
+    import.start(QStringLiteral(XINDAI_SERVER_BIN),
+                 {u"import"_s, u"calendar"_s, path, u"--db"_s, u"sqlite:" + m_server.dbPath});
+    QVERIFY(import.waitForFinished(60000));
+    QVERIFY2(import.exitCode() == 0, import.readAllStandardError().constData());
+    QCOMPARE(QJsonDocument::fromJson(import.readAllStandardOutput()).object().value(u"updated"_s).toInt(), 1);
+
+    // … the client syncs, the engine reports the change, and the application installs the calendar.
+    QSignalSpy changed(m_a.engine.get(), &SyncEngine::dataChanged);
+    QVERIFY(m_a.sync());
+    bool referenceDocChanged = false;
+    for (const QList<QVariant> &signal : std::as_const(changed))
+        referenceDocChanged = referenceDocChanged || signal.at(0).toStringList().contains(u"reference_doc"_s);
+    QVERIFY(referenceDocChanged);
+    Store::Database db;
+    QString error;
+    QVERIFY2(db.open(m_a.path, &error, Store::Database::OpenMode::MustExist), qPrintable(error));
+    QVERIFY(Store::ReferenceDocRepository(db).installSyncedCalendar());
+    const Core::WorkCalendar &now = Core::WorkCalendar::instance();
+    QCOMPARE(now.version(), calendar.value(u"version"_s).toInt());
+    QVERIFY(now.covers(2027));
+    QCOMPARE(now.holidayName(newYear), u"元旦"_s);
+    QVERIFY(!now.isWorkday(newYear));
+    QCOMPARE(now.addWorkdays(QDate(2026, 12, 31), 1), QDate(2027, 1, 4));
+    Core::WorkCalendar::clearSynced();
 }
 
 QString TestSyncEndToEnd::createDraft(Client &client, const QString &purpose)

@@ -1,6 +1,7 @@
 // The xindai-server command line as a user runs it (real processes): usage errors, migrate, user
-// administration, CSV import (GBK file, bad rows, idempotent re-import, records and series) and the
-// idempotent demo seed, on SQLite and (XINDAI_TEST_POSTGRES) PostgreSQL.
+// administration, CSV import (GBK file, bad rows, idempotent re-import, records and series), reference
+// documents (holiday calendar, scoring model) and the idempotent demo seed, on SQLite and
+// (XINDAI_TEST_POSTGRES) PostgreSQL.
 #include "core/uscc.h"
 #include "security/passwordhasher.h"
 #include "server/authservice.h"
@@ -10,6 +11,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QStringEncoder>
 #include <QTest>
@@ -165,6 +167,9 @@ private slots:
             << QStringList{u"serve"_s,          u"--db"_s,      u"sqlite:/tmp/x.db"_s,
                            u"--insecure-dev"_s, u"--threads"_s, u"0"_s}
             << QByteArray("--threads wants a number from 1 to 64");
+        QTest::newRow("import calendar without file")
+            << QStringList{u"import"_s, u"calendar"_s, u"--db"_s, u"sqlite:x"_s}
+            << QByteArray("calendar|model");
         QTest::newRow("import bad kind")
             << QStringList{u"import"_s, u"people"_s, u"f.csv"_s, u"--db"_s, u"sqlite:x"_s}
             << QByteArray("firms|records|series");
@@ -357,6 +362,128 @@ private slots:
         QCOMPARE(value(u"SELECT COUNT(*) FROM credit_record"_s).toInt(), 3);
     }
 
+    void importReferenceDocs_data() { addBackends(); }
+    void importReferenceDocs()
+    {
+        QFETCH(QString, backend);
+        if (!setUp(backend))
+            return;
+        QFile builtin(u":/xindai/calendar/holidays-cn.json"_s);
+        QVERIFY(builtin.open(QIODevice::ReadOnly));
+        const QByteArray calendarJson = builtin.readAll();
+        QJsonObject calendar = QJsonDocument::fromJson(calendarJson).object();
+        const int builtinVersion = calendar.value(u"version"_s).toInt();
+        QVERIFY(builtinVersion > 0);
+        auto content = [this](const QString &name) {
+            return QJsonDocument::fromJson(
+                       value(u"SELECT content FROM reference_doc WHERE name = ?"_s, {name})
+                           .toString()
+                           .toUtf8())
+                .object();
+        };
+
+        // A new calendar: one row, kind holiday_calendar, name holidays-cn, a sync version.
+        const QString calendarPath = file(u"holidays.json"_s, calendarJson);
+        const qint64 headBefore = head();
+        const Run first = cli({u"import"_s, u"calendar"_s, calendarPath, u"--db"_s, url()});
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        QCOMPARE(countsOf(first.json), counts(1, 0, 0, 0));
+        QCOMPARE(first.json.value(u"kind").toString(), u"holiday_calendar"_s);
+        QCOMPARE(first.json.value(u"name").toString(), u"holidays-cn"_s);
+        const QString id = first.json.value(u"id").toString();
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(first.json.value(u"version").toInteger(), head());
+        QVERIFY(head() > headBefore);
+        QCOMPARE(value(u"SELECT COUNT(*) FROM reference_doc"_s).toInt(), 1);
+        QCOMPARE(value(u"SELECT kind FROM reference_doc WHERE id = ?"_s, {id}).toString(),
+                 u"holiday_calendar"_s);
+        QCOMPARE(content(u"holidays-cn"_s), calendar);
+
+        // The same content again, also laid out differently: no new version.
+        const qint64 headAfterFirst = head();
+        const Run again = cli({u"import"_s, u"calendar"_s, calendarPath, u"--db"_s, url()});
+        QCOMPARE(again.exitCode, 0);
+        QCOMPARE(countsOf(again.json), counts(0, 0, 1, 0));
+        QCOMPARE(again.json.value(u"id").toString(), id);
+        const Run compact
+            = cli({u"import"_s, u"calendar"_s,
+                   file(u"compact.json"_s, QJsonDocument(calendar).toJson(QJsonDocument::Compact)), u"--db"_s,
+                   url()});
+        QCOMPARE(countsOf(compact.json), counts(0, 0, 1, 0));
+        QCOMPARE(head(), headAfterFirst);
+
+        // New content: the same row, a new version.
+        calendar.insert(u"version"_s, builtinVersion + 1);
+        const Run newer = cli({u"import"_s, u"calendar"_s,
+                               file(u"newer.json"_s, QJsonDocument(calendar).toJson()), u"--db"_s, url()});
+        QVERIFY2(newer.exitCode == 0, newer.err.constData());
+        QCOMPARE(countsOf(newer.json), counts(0, 1, 0, 0));
+        QCOMPARE(newer.json.value(u"id").toString(), id);
+        QVERIFY(newer.json.value(u"version").toInteger() > headAfterFirst);
+        QCOMPARE(content(u"holidays-cn"_s).value(u"version"_s).toInt(), builtinVersion + 1);
+
+        // A broken calendar (an adjusted working day on a Monday): refused with the loader's message,
+        // naming the file; nothing written.
+        QByteArray broken = calendarJson;
+        broken.replace("\"date\": \"2026-01-04\"", "\"date\": \"2026-01-05\"");
+        QVERIFY(broken != calendarJson);
+        const qint64 headAfterNewer = head();
+        const QString brokenPath = file(u"broken.json"_s, broken);
+        const Run bad = cli({u"import"_s, u"calendar"_s, brokenPath, u"--db"_s, url()});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.contains("2026-01-05 is a weekday") && bad.err.contains(brokenPath.toUtf8()),
+                 bad.err.constData());
+        QCOMPARE(countsOf(bad.json), counts(0, 0, 0, 1));
+        QVERIFY(bad.json.value(u"error").toString().contains(u"is a weekday"_s));
+        QCOMPARE(head(), headAfterNewer);
+        QCOMPARE(content(u"holidays-cn"_s).value(u"version"_s).toInt(), builtinVersion + 1);
+        const Run missing
+            = cli({u"import"_s, u"calendar"_s, m_testDb->dir() + u"/none.json"_s, u"--db"_s, url()});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains("Cannot read") && missing.err.contains("none.json"),
+                 missing.err.constData());
+
+        // A scoring model: named by its id, validated by the scoring loaders.
+        QFile modelFile(u":/xindai/models/enterprise-commercial.json"_s);
+        QVERIFY(modelFile.open(QIODevice::ReadOnly));
+        const QByteArray modelJson = modelFile.readAll();
+        const QString modelPath = file(u"model.json"_s, modelJson);
+        const Run model = cli({u"import"_s, u"model"_s, modelPath, u"--db"_s, url()});
+        QVERIFY2(model.exitCode == 0, model.err.constData());
+        QCOMPARE(countsOf(model.json), counts(1, 0, 0, 0));
+        QCOMPARE(model.json.value(u"kind").toString(), u"scoring_model"_s);
+        QCOMPARE(model.json.value(u"name").toString(), u"enterprise-commercial"_s);
+        QCOMPARE(content(u"enterprise-commercial"_s), QJsonDocument::fromJson(modelJson).object());
+        QCOMPARE(countsOf(cli({u"import"_s, u"model"_s, modelPath, u"--db"_s, url()}).json),
+                 counts(0, 0, 1, 0));
+        QJsonObject badModel = QJsonDocument::fromJson(modelJson).object();
+        badModel.insert(u"version"_s, 2);
+        badModel.insert(u"scaling"_s, u"none"_s);
+        const qint64 headAfterModel = head();
+        const Run refused
+            = cli({u"import"_s, u"model"_s, file(u"bad-model.json"_s, QJsonDocument(badModel).toJson()),
+                   u"--db"_s, url()});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("refused at scaling"), refused.err.constData());
+        QCOMPARE(head(), headAfterModel);
+        QCOMPARE(content(u"enterprise-commercial"_s).value(u"version"_s).toInt(), 1);
+        QCOMPARE(
+            cli({u"import"_s, u"model"_s, modelPath, u"--db"_s, url(), u"--encoding"_s, u"utf-8"_s}).exitCode,
+            2);
+
+        // The demo seed adds the built-in documents it lacks and keeps the newer calendar.
+        const Run seed = cli({u"demo"_s, u"seed"_s, u"--db"_s, url(), u"--firms"_s, u"0"_s,
+                              u"--password-iterations"_s, u"1000"_s});
+        QVERIFY2(seed.exitCode == 0, seed.err.constData());
+        QCOMPARE(value(u"SELECT COUNT(*) FROM reference_doc WHERE kind = 'scoring_model'"_s).toInt(), 4);
+        QCOMPARE(value(u"SELECT COUNT(*) FROM reference_doc WHERE kind = 'holiday_calendar'"_s).toInt(), 1);
+        QCOMPARE(content(u"holidays-cn"_s).value(u"version"_s).toInt(), builtinVersion + 1);
+        QCOMPARE(value(u"SELECT id FROM reference_doc WHERE name = 'holidays-cn'"_s).toString(), id);
+        for (const QString &name :
+             {u"enterprise-knowledge"_s, u"individual-business"_s, u"park-credit-index"_s})
+            QCOMPARE(content(name).value(u"id"_s).toString(), name);
+    }
+
     void demoSeedTwice_data() { addBackends(); }
     void demoSeedTwice()
     {
@@ -376,6 +503,13 @@ private slots:
         const qint64 headAfterFirst = head();
         QCOMPARE(value(u"SELECT COUNT(*) FROM app_user"_s).toInt(), 15);
         QCOMPARE(value(u"SELECT COUNT(*) FROM enterprise"_s).toInt(), 2);
+        // The built-in holiday calendar and the four shipped scoring models, for the clients.
+        QCOMPARE(
+            value(
+                u"SELECT COUNT(*) FROM reference_doc WHERE kind = 'holiday_calendar' AND name = 'holidays-cn'"_s)
+                .toInt(),
+            1);
+        QCOMPARE(value(u"SELECT COUNT(*) FROM reference_doc WHERE kind = 'scoring_model'"_s).toInt(), 4);
 
         const Run second = cli(args);
         QVERIFY2(second.exitCode == 0, second.err.constData());

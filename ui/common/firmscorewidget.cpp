@@ -3,7 +3,7 @@
 #include "domainlabels.h"
 #include "scorefactormodel.h"
 #include "scoring/featureextractor.h"
-#include "scoring/shippedmodels.h"
+#include "scoring/modelregistry.h"
 #include "store/enterpriserepository.h"
 #include "store/firmdatarepository.h"
 
@@ -172,7 +172,7 @@ void FirmScoreWidget::compute()
     QString error;
 
     if (firm->kind == Core::Enterprise::Kind::IndividualBusiness) {
-        const std::optional<Scoring::ExpertModel> model = Scoring::ShippedModels::individualBusiness(&error);
+        const std::optional<Scoring::ExpertModel> model = Scoring::ModelRegistry::individualBusiness(&error);
         if (!model) {
             showProblem(tr("The individual-business model cannot be loaded: %1").arg(error));
             return;
@@ -209,7 +209,7 @@ void FirmScoreWidget::compute()
                              .arg(model->info().version)
                              .arg(asOfText));
     } else {
-        const std::optional<Scoring::Scorecard> commercial = Scoring::ShippedModels::commercial(&error);
+        const std::optional<Scoring::Scorecard> commercial = Scoring::ModelRegistry::commercial(&error);
         if (!commercial) {
             showProblem(tr("The commercial-value scorecard cannot be loaded: %1").arg(error));
             return;
@@ -227,7 +227,7 @@ void FirmScoreWidget::compute()
                                 .arg(commercial->info().name, commercial->info().id)
                                 .arg(commercial->info().version)
                                 .arg(asOfText);
-        const std::optional<Scoring::Scorecard> knowledge = Scoring::ShippedModels::knowledge(&error);
+        const std::optional<Scoring::Scorecard> knowledge = Scoring::ModelRegistry::knowledge(&error);
         if (knowledge) {
             m_knowledge = knowledge->score(features);
             m_secondary->setText(tr("Knowledge value score: %1 of %2 (grade %3)")

@@ -4,8 +4,8 @@
 #include "kpicardwidget.h"
 #include "scoring/featureextractor.h"
 #include "scoring/gradescale.h"
+#include "scoring/modelregistry.h"
 #include "scoring/scorecard.h"
-#include "scoring/shippedmodels.h"
 #include "store/applicationrepository.h"
 #include "store/database.h"
 #include "store/enterpriserepository.h"
@@ -193,9 +193,9 @@ void ParkIndexPage::refresh()
                                         : tr("Credit index of %1").arg(parkName));
 
     QString error;
-    const std::optional<Scoring::Scorecard> commercial = Scoring::ShippedModels::commercial(&error);
+    const std::optional<Scoring::Scorecard> commercial = Scoring::ModelRegistry::commercial(&error);
     const std::optional<Scoring::ParkIndex> model
-        = commercial ? Scoring::ShippedModels::parkIndex(&error) : std::nullopt;
+        = commercial ? Scoring::ModelRegistry::parkIndex(&error) : std::nullopt;
     Inputs inputs;
     m_result = Scoring::ParkIndex::Result{};
     if (commercial && model) {

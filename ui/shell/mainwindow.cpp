@@ -17,6 +17,7 @@
 #include "store/database.h"
 #include "store/enterpriserepository.h"
 #include "store/referencerepository.h"
+#include "syncedreferencedocs.h"
 #include "syncstatuswidget.h"
 #include "window/parkapplicationspage.h"
 #include "window/policyfirmspage.h"
@@ -301,7 +302,9 @@ void MainWindow::setSyncStatus(const SyncClient::SyncStatus &status)
 
 void MainWindow::reloadData(const QStringList &entities)
 {
-    Q_UNUSED(entities) // any change may show on the current page: its queries span several tables
+    if (entities.contains(QStringLiteral("reference_doc")))
+        applySyncedReferenceDocs(m_db); // a newer holiday calendar or scoring model
+    // any change may show on the current page: its queries span several tables
     m_reloadTimer->start();
 }
 

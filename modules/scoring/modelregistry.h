@@ -1,0 +1,40 @@
+#pragma once
+
+#include "scoring/expertmodel.h"
+#include "scoring/modelinfo.h"
+#include "scoring/parkindex.h"
+#include "scoring/scorecard.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace XinDai::Scoring {
+
+/// The models the application scores with: each shipped model (ShippedModels) unless sync delivered a
+/// model of the same id with a higher version (reference_doc rows of kind "scoring_model", installed
+/// with installSynced()). Process-wide and thread-safe; the accessors mirror ShippedModels.
+class ModelRegistry
+{
+public:
+    /// Loads a model file of any kind ("scorecard", "expert" or "parkIndex") with that kind's loader.
+    /// Returns its header, or nullopt and *error (translated, naming the JSON path at fault).
+    static std::optional<ModelInfo> validate(const QByteArray &json, QString *error = nullptr);
+
+    /// Offers a model delivered by sync. It replaces the synced model of the same id offered before;
+    /// the accessors below prefer it to the shipped model when its version is higher. An invalid model
+    /// is refused with qWarning() (and *error): false, and the previous state stays.
+    static bool installSynced(const QByteArray &json, QString *error = nullptr);
+    /// Forgets every synced model.
+    static void clearSynced();
+    /// The version of the synced model \a id, 0 when none is installed.
+    static int syncedVersion(const QString &id);
+
+    static std::optional<Scorecard> commercial(QString *error = nullptr);
+    static std::optional<Scorecard> knowledge(QString *error = nullptr);
+    static std::optional<ExpertModel> individualBusiness(QString *error = nullptr);
+    static std::optional<ParkIndex> parkIndex(QString *error = nullptr);
+};
+
+} // namespace XinDai::Scoring
