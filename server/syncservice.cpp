@@ -328,6 +328,10 @@ private:
     Outcome remove(const Sync::Operation &op, const Sync::EntitySpec &spec, const Sync::Row &existing);
     bool referenceExists(const QString &entity, const QString &id);
     QString applicationRule(const Sync::Row *existing, const QJsonObject &changes) const;
+    /// \a number when no other application than \a id has it, else the next free number of its series
+    /// (the same text before its trailing digits, the same width): XD-2026-CS-HTZ-0000043 taken gives
+    /// the highest of that series plus one. Empty on a database error.
+    QString freeApplicationNumber(const QString &number, const QString &id) const;
 
     ServerDatabase &m_db;
     const Caller &m_caller;
@@ -415,6 +419,41 @@ QString Applier::applicationRule(const Sync::Row *existing, const QJsonObject &c
         }
     }
     return QString();
+}
+
+QString Applier::freeApplicationNumber(const QString &number, const QString &id) const
+{
+    QSqlQuery *taken = m_db.prepared(u"SELECT 1 FROM application WHERE number = ? AND id <> ?"_s, nullptr);
+    if (!taken)
+        return QString();
+    taken->addBindValue(number);
+    taken->addBindValue(id);
+    if (!taken->exec())
+        return QString();
+    const bool free = !taken->next();
+    taken->finish();
+    if (free)
+        return number;
+    qsizetype digits = 0;
+    while (digits < number.size() && number.at(number.size() - 1 - digits).isDigit())
+        ++digits;
+    const QString prefix = number.left(number.size() - digits);
+    const qsizetype width = std::max<qsizetype>(digits, 1);
+    QSqlQuery *highest = m_db.prepared(u"SELECT max(number) FROM application WHERE substr(number, 1, ?) = ? "
+                                       "AND length(number) = ?"_s,
+                                       nullptr);
+    if (!highest)
+        return QString();
+    highest->addBindValue(int(prefix.size()));
+    highest->addBindValue(prefix);
+    highest->addBindValue(int(prefix.size() + width));
+    if (!highest->exec())
+        return QString();
+    qint64 next = 1;
+    if (highest->next() && !highest->value(0).isNull())
+        next = highest->value(0).toString().mid(prefix.size()).toLongLong() + 1;
+    highest->finish();
+    return prefix + u"%1"_s.arg(next, int(width), 10, QChar(u'0'));
 }
 
 Outcome Applier::remove(const Sync::Operation &op, const Sync::EntitySpec &spec, const Sync::Row &existing)
@@ -542,6 +581,18 @@ Outcome Applier::apply(const Sync::Operation &op)
         const QString broken = applicationRule(existing ? &*existing : nullptr, changes);
         if (!broken.isEmpty())
             return reject(op, broken);
+        // Numbers are given by the clients, offline too: one already taken gets the next free one, and
+        // the client learns it as a conflict on "number" (the server's value wins, the user sees it).
+        if (const QString number = changes.value(u"number"_s).toString(); !number.isEmpty()) {
+            const QString free = freeApplicationNumber(number, targetId);
+            if (free.isEmpty())
+                return reject(
+                    op, Tr::tr("The record could not be stored: %1").arg(m_db.sql().lastError().text()));
+            if (free != number) {
+                conflicts.append({u"number"_s, QJsonValue(number), QJsonValue(free)});
+                changes.insert(u"number"_s, free);
+            }
+        }
     }
 
     qint64 version = existing ? existing->version : 0;

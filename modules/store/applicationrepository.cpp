@@ -256,15 +256,18 @@ bool ApplicationRepository::save(Core::Application &application, QString *errorM
     return true;
 }
 
-QString ApplicationRepository::nextNumber(int year) const
+QString ApplicationRepository::nextNumber(int year, const QString &series) const
 {
-    // Numbers of one year sort as text (fixed width), so the highest is the last one.
-    const QString prefix = QStringLiteral("XD-%1-").arg(year, 4, 10, QLatin1Char('0'));
+    // Numbers of one series sort as text (fixed width), so the highest is the last one.
+    QString prefix = QStringLiteral("XD-%1-").arg(year, 4, 10, QLatin1Char('0'));
+    if (!series.isEmpty())
+        prefix += series + QLatin1Char('-');
     QSqlQuery query(m_db.sql());
     qint64 next = 1;
     if (run(query,
-            QStringLiteral("SELECT max(number) FROM application WHERE number LIKE ? AND length(number) = ?"),
-            {QString(prefix + QLatin1String("%")), prefix.size() + 7})
+            QStringLiteral(
+                "SELECT max(number) FROM application WHERE substr(number, 1, ?) = ? AND length(number) = ?"),
+            {prefix.size(), prefix, prefix.size() + 7})
         && query.next() && !query.value(0).isNull())
         next = query.value(0).toString().mid(prefix.size()).toLongLong() + 1;
     return prefix + QStringLiteral("%1").arg(next, 7, 10, QLatin1Char('0'));

@@ -32,10 +32,13 @@ public:
     QHash<Core::Application::State, int> countByState(const Filter &filter = {}) const;
     /// Insert or update; on update, refuses an illegal state transition with a message.
     bool save(Core::Application &application, QString *errorMessage);
-    /// The next free application number of \a year in the form XD-YYYY-NNNNNNN (seven digits): one
-    /// above the highest number of that year in this store, XD-YYYY-0000001 for the first.
+    /// The next free application number of \a year in the form XD-YYYY-NNNNNNN (seven digits), or
+    /// XD-YYYY-SERIES-NNNNNNN with a \a series (the window's park code, so that parks never number
+    /// alike): one above the highest number of that series in this store, 0000001 for the first.
     /// Numbers are allocated locally (offline); the caller saves the application with it right away.
-    QString nextNumber(int year) const;
+    /// Two windows of one park working offline can still pick the same number: the server then gives
+    /// the second the next free one, and its client records that as a conflict (docs/server.md).
+    QString nextNumber(int year, const QString &series = {}) const;
 
     QVector<Core::Authorization> authorizations(const QString &enterpriseId) const;
     bool save(Core::Authorization &authorization, QString *errorMessage);

@@ -111,6 +111,8 @@ private slots:
     void pullPagingAndCursor();
     void pullUnknownEntity_data() { backends(); }
     void pullUnknownEntity();
+    void takenApplicationNumberGetsNextFree_data() { backends(); }
+    void takenApplicationNumberGetsNextFree();
     void concurrentPushesFromTwoConnections_data() { backends(); }
     void concurrentPushesFromTwoConnections();
 };
@@ -685,6 +687,54 @@ void TestSyncService::pullUnknownEntity()
     QVERIFY(!sync.pull(admin, request, &error));
     QCOMPARE(sync.lastFailure(), SyncService::Failure::BadRequest);
     QCOMPARE(error, u"The entity nosuch is not synced by this server."_s);
+}
+
+void TestSyncService::takenApplicationNumberGetsNextFree()
+{
+    // Two windows of a park, offline, gave the same number to two applications: the second to arrive
+    // gets the next free number of the series, and its client learns it as a conflict on "number".
+    TestStore store;
+    XINDAI_OPEN_STORE(store);
+    ServerDatabase &db = store.db();
+    const World w = buildWorld(db);
+    SyncService sync(db);
+    sync.setToday(w.today);
+    const QString number = u"XD-2026-CS-HTZ-0000043"_s;
+    auto create = [&](const QString &id, const QString &n) {
+        return upsert(u"application"_s, id, 0,
+                      {{u"enterprise_id"_s, w.firmA1},
+                       {u"park_id"_s, w.parkA},
+                       {u"institution_id"_s, w.instX},
+                       {u"amount"_s, 100000000},
+                       {u"number"_s, n},
+                       {u"state"_s, u"draft"_s}});
+    };
+    const QString first = Core::newId(), second = Core::newId(), third = Core::newId();
+    const Sync::OpResult r1 = pushOne(db, sync, w.staffA, create(first, number));
+    QCOMPARE(r1.status, Sync::OpResult::Status::Applied);
+
+    const Sync::OpResult r2 = pushOne(db, sync, w.staffA, create(second, number));
+    QCOMPARE(r2.status, Sync::OpResult::Status::Conflict);
+    QCOMPARE(r2.conflicts.size(), 1);
+    QCOMPARE(r2.conflicts.first().field, u"number"_s);
+    QCOMPARE(r2.conflicts.first().localValue, QJsonValue(number));
+    QCOMPARE(r2.conflicts.first().serverValue, QJsonValue(u"XD-2026-CS-HTZ-0000044"_s));
+    QCOMPARE(r2.serverRow.id, second);
+    QCOMPARE(r2.serverRow.fields.value(u"number"_s).toString(), u"XD-2026-CS-HTZ-0000044"_s);
+
+    // The next one after the highest of the series, whatever number it asked for within it.
+    const Sync::OpResult r3 = pushOne(db, sync, w.staffA, create(third, u"XD-2026-CS-HTZ-0000044"_s));
+    QCOMPARE(r3.status, Sync::OpResult::Status::Conflict);
+    QCOMPARE(r3.serverRow.fields.value(u"number"_s).toString(), u"XD-2026-CS-HTZ-0000045"_s);
+
+    // An application keeping its own number is no conflict.
+    const Sync::OpResult r4 = pushOne(db, sync, w.staffA,
+                                      upsert(u"application"_s, first, r1.newVersion,
+                                             {{u"number"_s, number}, {u"purpose"_s, u"补充流动资金"_s}}));
+    QCOMPARE(r4.status, Sync::OpResult::Status::Applied);
+    QCOMPARE(
+        count(db, u"SELECT COUNT(DISTINCT number) FROM application WHERE number LIKE 'XD-2026-CS-HTZ-%'"_s),
+        3);
 }
 
 void TestSyncService::concurrentPushesFromTwoConnections()

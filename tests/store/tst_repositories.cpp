@@ -46,6 +46,7 @@ private slots:
     void seriesAndRecordsRoundTrip();
     void userRoundTrip();
     void applicationRoundTrip();
+    void applicationNumbersPerSeries();
     void illegalTransitionRefused_data();
     void illegalTransitionRefused();
     void authorizationAndDocumentRoundTrip();
@@ -404,6 +405,35 @@ void TestRepositories::userRoundTrip()
     QString error;
     QVERIFY(!users.save(clash, &error));
     QCOMPARE(error, QStringLiteral("The login window1 is already taken by another user."));
+}
+
+void TestRepositories::applicationNumbersPerSeries()
+{
+    seed();
+    ApplicationRepository apps(*m_db);
+    QCOMPARE(apps.nextNumber(2026), QStringLiteral("XD-2026-0000001"));
+    QCOMPARE(apps.nextNumber(2026, QStringLiteral("CS-HTZ")), QStringLiteral("XD-2026-CS-HTZ-0000001"));
+    auto store = [&](const QString &number) {
+        Core::Application a;
+        a.number = number;
+        a.enterpriseId = m_firm.meta.id;
+        a.institutionId = m_institution.meta.id;
+        a.parkId = m_park.meta.id;
+        a.amount = Core::Money::fromWan(100);
+        a.termMonths = 12;
+        a.createdAt = utc(2026, 2, 1);
+        QString error;
+        QVERIFY2(apps.save(a, &error), qPrintable(error));
+    };
+    store(QStringLiteral("XD-2026-CS-HTZ-0000041"));
+    store(QStringLiteral("XD-2026-ZZ-GXQ-0000090"));
+    store(QStringLiteral("XD-2026-0000007"));
+    // Each series counts on its own; a code with SQL wildcards is taken literally.
+    QCOMPARE(apps.nextNumber(2026, QStringLiteral("CS-HTZ")), QStringLiteral("XD-2026-CS-HTZ-0000042"));
+    QCOMPARE(apps.nextNumber(2026, QStringLiteral("ZZ-GXQ")), QStringLiteral("XD-2026-ZZ-GXQ-0000091"));
+    QCOMPARE(apps.nextNumber(2026), QStringLiteral("XD-2026-0000008"));
+    QCOMPARE(apps.nextNumber(2026, QStringLiteral("C%")), QStringLiteral("XD-2026-C%-0000001"));
+    QCOMPARE(apps.nextNumber(2027, QStringLiteral("CS-HTZ")), QStringLiteral("XD-2027-CS-HTZ-0000001"));
 }
 
 void TestRepositories::applicationRoundTrip()

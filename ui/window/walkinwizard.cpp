@@ -180,7 +180,7 @@ bool WalkInWizard::submit(QString *error)
         if (!chosen)
             return fail(tr("The product %1 no longer exists; choose another one.").arg(productId));
         Core::Application application = prereviewInput(*chosen).application;
-        application.number = applications.nextNumber(submittedAt.toLocalTime().date().year());
+        application.number = applications.nextNumber(submittedAt.toLocalTime().date().year(), m_park.code);
         application.state = Core::Application::State::Submitted;
         application.createdAt = submittedAt;
         application.submittedAt = submittedAt;
