@@ -643,14 +643,24 @@ Outcome Applier::apply(const Sync::Operation &op)
 
 } // namespace
 
-std::nullopt_t SyncService::databaseFailure(const QString &message, QString *errorMessage)
+std::nullopt_t SyncService::failure(Failure kind, const QString &message, QString *errorMessage)
 {
     if (m_db.inTransaction())
         m_db.rollback();
-    m_failure = Failure::Database;
+    m_failure = kind;
     if (errorMessage)
         *errorMessage = message;
     return std::nullopt;
+}
+
+bool SyncService::beginRead(QString *errorMessage)
+{
+    if (m_db.readTransaction())
+        return true;
+    failure(Failure::Database,
+            Tr::tr("The database could not start a transaction: %1").arg(m_db.sql().lastError().text()),
+            errorMessage);
+    return false;
 }
 
 SyncService::SyncService(ServerDatabase &db)
@@ -663,7 +673,7 @@ std::optional<Sync::PushResponse> SyncService::push(const Caller &caller, const 
 {
     m_failure = Failure::None;
     auto fail = [&](const QString &message) {
-        return databaseFailure(message, errorMessage);
+        return failure(Failure::Database, message, errorMessage);
     };
     if (!m_db.transaction())
         return fail(
@@ -816,19 +826,15 @@ SyncService::pullWire(const Caller &caller, const Sync::PullRequest &request, QS
     }
     for (const QString &name : request.entities) {
         if (!Sync::EntityCatalog::find(name)) {
-            m_failure = Failure::BadRequest;
-            if (errorMessage)
-                *errorMessage = Tr::tr("The entity %1 is not synced by this server.").arg(name);
-            return std::nullopt;
+            return failure(Failure::BadRequest,
+                           Tr::tr("The entity %1 is not synced by this server.").arg(name), errorMessage);
         }
     }
     auto fail = [&](const QString &message) {
-        return databaseFailure(message, errorMessage);
+        return failure(Failure::Database, message, errorMessage);
     };
-
-    if (!m_db.readTransaction())
-        return fail(
-            Tr::tr("The database could not start a transaction: %1").arg(m_db.sql().lastError().text()));
+    if (!beginRead(errorMessage))
+        return std::nullopt;
     // Rows up to the head read now are all committed; later commits wait for the next request.
     const qint64 head = m_db.headSequence();
     const Scope scope(m_db, m_today);
@@ -952,18 +958,16 @@ SyncService::visible(const Caller &caller, const Sync::VisibleRequest &request, 
     m_failure = Failure::None;
     const Sync::EntitySpec *spec = Sync::EntityCatalog::find(request.entity);
     if (!spec || spec->scope != S::Firm) {
-        m_failure = Failure::BadRequest;
-        if (errorMessage)
-            *errorMessage
-                = Tr::tr("The entity %1 is not a firm-scoped entity of this server.").arg(request.entity);
-        return std::nullopt;
+        return failure(
+            Failure::BadRequest,
+            Tr::tr("The entity %1 is not a firm-scoped entity of this server.").arg(request.entity),
+            errorMessage);
     }
     auto fail = [&](const QString &message) {
-        return databaseFailure(message, errorMessage);
+        return failure(Failure::Database, message, errorMessage);
     };
-    if (!m_db.readTransaction())
-        return fail(
-            Tr::tr("The database could not start a transaction: %1").arg(m_db.sql().lastError().text()));
+    if (!beginRead(errorMessage))
+        return std::nullopt;
     // The same predicate as pull: what a pull would send now is exactly what is visible.
     const Scope::Predicate where = Scope(m_db, m_today).readPredicate(caller, *spec, u"t"_s);
     QSet<QString> seen;

@@ -70,8 +70,10 @@ public:
     static constexpr int MaxAuditedIds = 200;
 
 private:
-    /// Rolls the open transaction back and records a database failure with \a message.
-    std::nullopt_t databaseFailure(const QString &message, QString *errorMessage);
+    /// Rolls an open transaction back and records the failure \a kind with \a message.
+    std::nullopt_t failure(Failure kind, const QString &message, QString *errorMessage);
+    /// Opens the read snapshot of a pull or visibility check; false after failure(Database, …).
+    bool beginRead(QString *errorMessage);
 
     ServerDatabase &m_db;
     Failure m_failure = Failure::None;
