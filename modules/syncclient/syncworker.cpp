@@ -34,6 +34,8 @@ namespace {
 constexpr int transferTimeoutMs = 30000;
 /// Longest wait for the next page's request to leave before the current page is applied anyway.
 constexpr int requestSendWaitMs = 20;
+/// Periodic cycles check the visibility of the local firms at most this often (15 minutes).
+constexpr qint64 visibilityIntervalMs = 15 * 60 * 1000;
 constexpr int maxBackoffSeconds = 300;
 constexpr int maxChecksumRetries = 3;
 
@@ -140,6 +142,7 @@ void SyncWorker::signIn(const QString &login, const QString &password)
              if (reply.status == 200 && reply.body.value(u"token"_s).isString()) {
                  m_token = reply.body.value(u"token"_s).toString();
                  m_role = reply.body.value(u"user"_s).toObject().value(u"role"_s).toString();
+                 m_visibilityDue = true;
                  m_failures = 0;
                  m_status.lastError.clear();
                  emit loginFinished(true, QString(), reply.body.value(u"user"_s).toObject());
@@ -187,8 +190,10 @@ void SyncWorker::syncNow()
     m_failures = 0;
     m_retry->stop();
     m_status.nextAttempt = {};
-    // The user asks again: operations the server refused as malformed get another chance.
+    // The user asks again: operations the server refused as malformed get another chance, and the
+    // visibility of the local firms is checked again.
     Store::Outbox(*m_db).clearLastErrors();
+    m_visibilityDue = true;
     startCycle();
 }
 
@@ -462,7 +467,12 @@ void SyncWorker::checkVisibility()
     m_hiddenFirms.clear();
     // A scope can shrink under a client (a bank's authorization revoked or expired, a firm moved to
     // another park): the pull sends nothing then, so the client asks. Administrators see everything.
-    if (!m_role.isEmpty() && m_role != u"admin"_s)
+    // Every id is sent, so not at every periodic cycle: after sign-in, on "Sync now", after a failed
+    // check, and otherwise at most every visibilityIntervalMs.
+    const bool due = m_visibilityDue || !m_visibilityChecked.isValid()
+                     || m_visibilityChecked.hasExpired(visibilityIntervalMs);
+    m_visibilityChecking = due && !m_role.isEmpty() && m_role != u"admin"_s;
+    if (m_visibilityChecking)
         m_visibilityBatches = ScopePurge::batches(ScopePurge(*m_db).firmIds(), Sync::VisibleRequest::MaxIds);
     askVisible();
 }
@@ -470,7 +480,11 @@ void SyncWorker::checkVisibility()
 void SyncWorker::askVisible()
 {
     if (m_visibilityBatches.isEmpty()) {
-        purgeHidden();
+        if (purgeHidden() && m_visibilityChecking) {
+            m_visibilityDue = false;
+            m_visibilityChecked.start();
+        }
+        m_visibilityChecking = false;
         finishCycle();
         return;
     }
@@ -488,6 +502,7 @@ void SyncWorker::askVisible()
                 error = reply.status == 0 ? networkMessage(reply) : serverError(reply);
             qWarning("The visibility check failed: %s", qPrintable(error));
             m_visibilityBatches.clear();
+            m_visibilityDue = true;
         } else {
             const QSet<QString> mine(asked.cbegin(), asked.cend());
             for (const QString &id : std::as_const(response->hidden)) {
@@ -499,18 +514,20 @@ void SyncWorker::askVisible()
     });
 }
 
-void SyncWorker::purgeHidden()
+bool SyncWorker::purgeHidden()
 {
     if (m_hiddenFirms.isEmpty() || !m_db)
-        return;
+        return true;
     ScopePurge purge(*m_db);
     QString error;
     if (!purge.purge(std::exchange(m_hiddenFirms, {}), &error)) {
         qWarning("%s", qPrintable(error));
-        return;
+        m_visibilityDue = true;
+        return false;
     }
     if (!purge.changedEntities().isEmpty())
         emit dataChanged(purge.changedEntities());
+    return true;
 }
 
 void SyncWorker::retryLater(const QString &message)

@@ -4,6 +4,7 @@
 #include "syncclient/syncengine.h"
 #include "syncclient/syncstatus.h"
 
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -81,7 +82,8 @@ private:
     /// cycle asks again.
     void checkVisibility();
     void askVisible();
-    void purgeHidden();
+    /// Purges m_hiddenFirms; false (and the check due again) when the store refused.
+    bool purgeHidden();
     void retryLater(const QString &message);
     void signedOut(const QString &message);
     void publish();
@@ -115,6 +117,9 @@ private:
     QVector<Store::Outbox::Operation> m_inFlight;
     QList<QStringList> m_visibilityBatches; ///< firm ids still to ask /sync/visible about
     QStringList m_hiddenFirms;              ///< firms the server said are hidden, purged at the end
+    bool m_visibilityDue = true;            ///< check at the next cycle's end (sign-in, Sync now, failure)
+    bool m_visibilityChecking = false;      ///< this cycle's end runs a check
+    QElapsedTimer m_visibilityChecked;      ///< since the last complete check
     SyncStatus m_status;
 };
 

@@ -82,6 +82,7 @@ private slots:
     void visibilityFailureKeepsCycle();
     void adminsDoNotAskAboutVisibility();
     void parkStaffPurgeFirmsMovedAway();
+    void periodicCyclesCheckVisibilityRarely();
 
 private:
     std::unique_ptr<SyncEngine> engine(const QUrl &url);
@@ -378,6 +379,32 @@ void TestSyncEngine::parkStaffPurgeFirmsMovedAway()
     QTRY_VERIFY(e->status().lastSuccess.isValid());
     QCOMPARE(server.requests("/sync/visible"), 1);
     QCOMPARE(f.count(QStringLiteral("enterprise")), 0);
+}
+
+void TestSyncEngine::periodicCyclesCheckVisibilityRarely()
+{
+    // The check sends every local firm id: after sign-in and on "Sync now", but not at every periodic
+    // cycle (at most every 15 minutes).
+    FakeHttpServer server([&](const QByteArray &path, const QJsonObject &) {
+        if (path == "/auth/login")
+            return loginAs(QStringLiteral("window_staff"));
+        if (path == "/sync/visible")
+            return Answer{200, {{QStringLiteral("hidden"), QJsonArray{}}}, {}, {}};
+        return page(10, false, {}, 10);
+    });
+    SyncEngine::Options options;
+    options.storePath = m_path;
+    options.serverUrl = server.url();
+    options.intervalSeconds = 1;
+    SyncEngine e(options);
+    e.signIn(QStringLiteral("x"), QStringLiteral("xindai2026"));
+    QTRY_VERIFY_WITH_TIMEOUT(server.requests("/sync/pull") >= 3, 15000);
+    QCOMPARE(server.requests("/sync/visible"), 1);
+    const qsizetype pulls = server.requests("/sync/pull");
+    e.syncNow();
+    QTRY_VERIFY(server.requests("/sync/pull") > pulls);
+    QTRY_COMPARE(server.requests("/sync/visible"), 2);
+    QCOMPARE(f.count(QStringLiteral("enterprise")), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)
