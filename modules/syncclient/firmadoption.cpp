@@ -45,7 +45,8 @@ int adoptServerFirms(Store::Database &db, const Sync::CompactPage &page, QString
         }
         return qsizetype(-1);
     }();
-    // Nothing registered locally and not yet accepted: nothing to adopt (a first sync stops here).
+    // Nothing registered locally and not yet accepted: nothing to adopt (a first sync stops here; the
+    // partial index enterprise_unsynced_idx answers without reading the firms).
     QSqlQuery any(db.sql());
     if (!any.exec(u"SELECT 1 FROM enterprise WHERE version = 0 LIMIT 1"_s) || !any.next())
         return 0;
