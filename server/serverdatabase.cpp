@@ -1,13 +1,13 @@
 #include "server/serverdatabase.h"
 
 #include "server/servertr_p.h"
+#include "store/sqlitehandle.h"
 
 #include <QAtomicInt>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
@@ -341,12 +341,11 @@ sqlite3_stmt *ServerDatabase::sqliteStatement(const QString &statement, QString 
 {
     if (sqlite3_stmt *cached = m_sqliteStatements.value(statement))
         return cached;
-    const QVariant handle = sql().driver() ? sql().driver()->handle() : QVariant();
-    if (m_dialect != Dialect::SQLite || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+    sqlite3 *db = m_dialect == Dialect::SQLite ? Store::sqliteHandle(sql()) : nullptr;
+    if (!db) {
         setError(errorMessage, Tr::tr("The database connection is not SQLite."));
         return nullptr;
     }
-    sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData());
     sqlite3_stmt *prepared = nullptr;
     const QByteArray utf8 = statement.toUtf8();
     if (sqlite3_prepare_v3(db, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT, &prepared,

@@ -3,6 +3,7 @@
 #include "store/database.h"
 #include "store/enumcodes.h"
 #include "store/searchindex_p.h"
+#include "store/sqlitehandle.h"
 #include "store/sqlitestatement_p.h"
 #include "store/sqlutil_p.h"
 #include "store/storetr_p.h"
@@ -293,7 +294,7 @@ bool BulkLoader::load(const Core::Dataset &d, QString *errorMessage, const Progr
         return false;
     }
     const QSqlDatabase db = m_db.sql();
-    sqlite3 *const handle = SqliteStatement::handle(db);
+    sqlite3 *const handle = sqliteHandle(db);
     if (!handle) {
         setError(errorMessage, Tr::tr("The data could not be loaded: the SQLite driver of this Qt build does "
                                       "not give access to its connection."));

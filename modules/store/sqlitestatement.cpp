@@ -1,12 +1,13 @@
+#include "store/sqlitehandle.h"
 #include "store/sqlitestatement_p.h"
 
 #include <QSqlDriver>
 
 #include <sqlite3.h>
 
-namespace XinDai::Store::Internal {
+namespace XinDai::Store {
 
-sqlite3 *SqliteStatement::handle(const QSqlDatabase &db)
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
 {
     if (!db.isOpen() || !db.driver())
         return nullptr;
@@ -15,6 +16,8 @@ sqlite3 *SqliteStatement::handle(const QSqlDatabase &db)
         return nullptr;
     return *static_cast<sqlite3 *const *>(value.constData());
 }
+
+namespace Internal {
 
 SqliteStatement::SqliteStatement(sqlite3 *db, const QString &sql)
     : m_db(db)
@@ -131,4 +134,6 @@ QString SqliteStatement::errorText() const
     return m_error;
 }
 
-} // namespace XinDai::Store::Internal
+} // namespace Internal
+
+} // namespace XinDai::Store

@@ -16,10 +16,6 @@ namespace XinDai::Store::Internal {
 class SqliteStatement
 {
 public:
-    /// The sqlite3 handle of \a db, or nullptr when the driver is not Qt's SQLite driver linked to
-    /// the system libsqlite3 (typeName() of the handle must be "sqlite3*").
-    static sqlite3 *handle(const QSqlDatabase &db);
-
     SqliteStatement(sqlite3 *db, const QString &sql);
     ~SqliteStatement();
     SqliteStatement(const SqliteStatement &) = delete;

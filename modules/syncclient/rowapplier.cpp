@@ -2,6 +2,7 @@
 
 #include "store/database.h"
 #include "store/outbox.h"
+#include "store/sqlitehandle.h"
 #include "sync/compactpage.h"
 #include "sync/entitycatalog.h"
 #include "sync/pullpage.h"
@@ -9,7 +10,6 @@
 #include "syncclient/syncclienttr_p.h"
 
 #include <QSet>
-#include <QSqlDriver>
 #include <QVariant>
 
 #include <sqlite3.h>
@@ -128,17 +128,6 @@ void bindText(RowStatement &s, int position, const CompactPage &page, CompactPag
         s.bindText(position, page.bytes(span));
 }
 
-sqlite3 *handleOf(const Store::Database &db)
-{
-    const QSqlDatabase sql = db.sql();
-    if (!sql.isOpen() || !sql.driver())
-        return nullptr;
-    const QVariant value = sql.driver()->handle();
-    if (!value.isValid() || qstrcmp(value.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(value.constData());
-}
-
 } // namespace
 
 RowApplier::RowApplier(Store::Database &db)
@@ -190,7 +179,7 @@ RowApplier::Outcome RowApplier::apply(const CompactPage &page, qsizetype index, 
                         "Could not store the %1 row %2 received from the server: the database reported “%3”.")
                         .arg(spec.name, page.string(row.id), QString::fromUtf8(sqlite3_errmsg(m_handle))));
     };
-    if (!m_handle && !(m_handle = handleOf(m_db)))
+    if (!m_handle && !(m_handle = Store::sqliteHandle(m_db.sql())))
         return fail(Internal::Tr::tr("The local store is not an SQLite database opened by this program."));
     if (!m_outboxEmpty)
         m_outboxEmpty = Store::Outbox(m_db).count() == 0;
