@@ -19,7 +19,7 @@ XINDAI_PACKAGES=(
     cmake ninja-build ccache g++ pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qt6-httpserver-dev
     qt6-websockets-dev qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools qt6-pdf-dev
-    libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins libssl-dev qtkeychain-qt6-dev libxkbcommon-dev
+    libqt6sql6-sqlite libqt6sql6-psql libpq-dev qt6-qpa-plugins libssl-dev qtkeychain-qt6-dev libxkbcommon-dev
     fonts-noto-cjk fonts-wqy-microhei xvfb xauth poppler-utils postgresql sqlite3 libsqlite3-dev nodejs openssl
 )
 

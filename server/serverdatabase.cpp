@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
@@ -196,6 +197,7 @@ void ServerDatabase::close()
     for (sqlite3_stmt *statement : std::as_const(m_sqliteStatements))
         sqlite3_finalize(statement);
     m_sqliteStatements.clear();
+    m_pgStatements.clear();
     m_inTransaction = false;
     m_blockNext = m_blockEnd = m_blockSize = 0;
     if (QSqlDatabase::contains(m_connectionName)) {
@@ -491,12 +493,26 @@ bool ServerDatabase::lockWriters(QString *errorMessage)
 {
     if (m_dialect == Dialect::SQLite)
         return true;
+    // The row lock is taken by an update that changes nothing, not by SELECT … FOR UPDATE: a lock of
+    // the transaction and the update of a savepoint would leave a MultiXact as the row's xmax, which
+    // every reader of the head (each pull) would then have to look up.
     QString error;
-    if (!exec(u"SELECT seq FROM sync_clock WHERE id = 1 FOR UPDATE"_s, &error)) {
+    if (!exec(u"UPDATE sync_clock SET seq = seq WHERE id = 1"_s, &error)) {
         setError(errorMessage, Tr::tr("The sync sequence could not be locked: %1").arg(error));
         return false;
     }
     return true;
+}
+
+PGconn *ServerDatabase::pgConnection() const
+{
+    if (m_dialect != Dialect::PostgreSQL || !isOpen() || !sql().driver())
+        return nullptr;
+    const QVariant handle = sql().driver()->handle();
+    // Qt's driver registers the handle's type under libpq's struct name.
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "pg_conn*") != 0)
+        return nullptr;
+    return *static_cast<PGconn *const *>(handle.constData());
 }
 
 qint64 ServerDatabase::nextSequence(QString *errorMessage)

@@ -10,6 +10,7 @@
 class QSqlQuery;
 
 struct sqlite3_stmt;
+typedef struct pg_conn PGconn;
 
 namespace XinDai::Server {
 
@@ -72,11 +73,14 @@ public:
     /// prepare or the connection is not SQLite.
     sqlite3_stmt *sqliteStatement(const QString &sql, QString *errorMessage) const;
 
+    /// PostgreSQL only: the libpq connection behind Qt's driver, for PgPipeline; nullptr otherwise.
+    PGconn *pgConnection() const;
+
     /// Inside a transaction: reserves \a count consecutive sync sequence numbers and returns the first
     /// (0 on failure). The counter row stays locked until commit, so on PostgreSQL writers commit in
     /// sequence order and a pull never skips a row that commits later with a smaller number.
     qint64 reserveSequence(qint64 count, QString *errorMessage);
-    /// Inside a write transaction: takes the sync_clock row lock now (PostgreSQL: SELECT … FOR UPDATE;
+    /// Inside a write transaction: takes the sync_clock row lock now (PostgreSQL: an UPDATE that changes nothing;
     /// SQLite: BEGIN IMMEDIATE already holds the write lock), so that what the transaction reads
     /// before it writes cannot be changed by another writer (server process) until it commits. Push
     /// and any read-then-write batch (import) call it first; writers are serialized anyway from their
@@ -98,6 +102,8 @@ public:
     static QString now() { return timestamp(QDateTime::currentDateTimeUtc()); }
 
 private:
+    friend class PgPipeline;
+
     bool exec(const QString &statement, QString *errorMessage);
     /// exec() of a statement run many times per transaction (savepoints).
     bool execOften(const QString &statement);
@@ -112,6 +118,7 @@ private:
     qint64 m_blockSize = 0;
     mutable QHash<QString, std::shared_ptr<QSqlQuery>> m_statements; ///< prepared(): a cache
     mutable QHash<QString, sqlite3_stmt *> m_sqliteStatements;       ///< sqliteStatement(): a cache
+    QHash<QString, QByteArray> m_pgStatements; ///< statements PgPipeline prepared on this connection, by name
 };
 
 } // namespace XinDai::Server

@@ -1,6 +1,7 @@
 #include "server/syncservice.h"
 
 #include "server/audittrail.h"
+#include "server/pgpipeline.h"
 #include "server/rowstore.h"
 #include "server/scope.h"
 #include "server/serverdatabase.h"
@@ -62,17 +63,8 @@ const EntityColumns &entityColumns(const Sync::EntitySpec &spec)
     return *all.find(spec.name);
 }
 
-/// Rows of a phase-2 query read through QtSql (PostgreSQL).
-struct QtSqlRows
-{
-    QSqlQuery *query;
-    bool next() { return query->next(); }
-    bool isNull(int column) const { return query->isNull(column); }
-    qint64 integer(int column) const { return query->value(column).toLongLong(); }
-    QString text(int column) const { return query->value(column).toString(); }
-};
-
-/// The same read straight from SQLite: text stays in the UTF-8 it is stored in, no QVariant per value.
+/// Rows of a pull statement read straight from SQLite: text stays in the UTF-8 it is stored in, no
+/// QVariant per value (PgRows is the same on PostgreSQL).
 struct SqliteRows
 {
     sqlite3_stmt *statement;
@@ -88,11 +80,6 @@ struct SqliteRows
     bool failed() const { return rc != SQLITE_DONE; }
     QString error() const { return QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(statement))); }
 };
-
-QString toQString(const QString &text)
-{
-    return text;
-}
 
 QString toQString(QUtf8StringView text)
 {
@@ -173,23 +160,64 @@ void writeRows(Rows &rows, const Sync::EntitySpec &spec, const EntityColumns &co
     }
 }
 
-/// Runs \a sql with \a binds and calls \a read with a reader of its rows (straight from SQLite on
-/// SQLite, through QtSql otherwise), which must read them all; false and a message when it fails.
-template<typename Read>
-bool readRows(ServerDatabase &db, const QString &sql, const QVariantList &binds, Read &&read, QString *error)
+/// The statements of one step of a pull. On PostgreSQL they are sent together through a PgPipeline
+/// (one round trip, with the read transaction's BEGIN or COMMIT when asked for); on SQLite each runs
+/// through the C API when its rows are read, inside a transaction the batch opens at once.
+class ReadBatch
 {
-    if (db.dialect() == ServerDatabase::Dialect::SQLite) {
-        sqlite3_stmt *statement = db.sqliteStatement(sql, error);
+public:
+    explicit ReadBatch(ServerDatabase &db)
+        : m_db(db)
+    {
+        if (db.dialect() == ServerDatabase::Dialect::PostgreSQL)
+            m_pipeline.emplace(db);
+    }
+
+    /// Opens the read transaction (on PostgreSQL as the batch's first statement).
+    bool beginRead()
+    {
+        if (!m_pipeline)
+            return m_db.readTransaction();
+        m_pipeline->beginRead();
+        return true;
+    }
+    /// Queues \a sql ("?" placeholders bound to \a binds in order); returns its index for read().
+    int add(const QString &sql, const QVariantList &binds)
+    {
+        m_statements.push_back({sql, binds, m_pipeline ? m_pipeline->add(sql, binds) : -1});
+        return int(m_statements.size()) - 1;
+    }
+    /// PostgreSQL: commits the read transaction after the batch's statements. SQLite runs them as
+    /// they are read: the caller commits after reading (ServerDatabase::inTransaction() tells).
+    void commitAfter()
+    {
+        if (m_pipeline)
+            m_pipeline->commit();
+    }
+    /// Sends the batch (PostgreSQL); false and a message when a statement fails.
+    bool run(QString *error) { return !m_pipeline || m_pipeline->run(error); }
+
+    /// Calls \a read with a reader of the rows of statement \a index (SqliteRows or PgRows), which
+    /// must read them all; false and a message when the statement fails.
+    template<typename Read>
+    bool read(int index, Read &&read, QString *error)
+    {
+        const Statement &s = m_statements[size_t(index)];
+        if (m_pipeline) {
+            PgRows rows = m_pipeline->rows(s.pipelineIndex);
+            read(rows);
+            return true;
+        }
+        sqlite3_stmt *statement = m_db.sqliteStatement(s.sql, error);
         if (!statement)
             return false;
-        for (qsizetype b = 0; b < binds.size(); ++b) {
-            const QVariant &value = binds.at(b);
+        for (qsizetype b = 0; b < s.binds.size(); ++b) {
+            const QVariant &value = s.binds.at(b);
             if (value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Int) {
                 sqlite3_bind_int64(statement, int(b) + 1, value.toLongLong());
             } else {
                 const QByteArray utf8 = value.toString().toUtf8();
-                sqlite3_bind_text(statement, int(b) + 1, utf8.constData(), int(utf8.size()),
-                                  SQLITE_TRANSIENT);
+                sqlite3_bind_text(statement, int(b) + 1, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
             }
         }
         SqliteRows rows{statement};
@@ -201,22 +229,18 @@ bool readRows(ServerDatabase &db, const QString &sql, const QVariantList &binds,
         sqlite3_clear_bindings(statement);
         return ok;
     }
-    QSqlQuery *q = db.prepared(sql, error);
-    if (!q)
-        return false;
-    for (const QVariant &b : binds)
-        q->addBindValue(b);
-    if (!q->exec()) {
-        if (error)
-            *error = q->lastError().text();
-        q->finish();
-        return false;
-    }
-    QtSqlRows rows{q};
-    read(rows);
-    q->finish();
-    return true;
-}
+
+private:
+    struct Statement
+    {
+        QString sql;
+        QVariantList binds;
+        int pipelineIndex;
+    };
+    ServerDatabase &m_db;
+    std::optional<PgPipeline> m_pipeline;
+    std::vector<Statement> m_statements;
+};
 
 using Status = Sync::OpResult::Status;
 
@@ -833,22 +857,22 @@ SyncService::pullWire(const Caller &caller, const Sync::PullRequest &request, QS
     auto fail = [&](const QString &message) {
         return failure(Failure::Database, message, errorMessage);
     };
-    if (!beginRead(errorMessage))
-        return std::nullopt;
-    // Rows up to the head read now are all committed; later commits wait for the next request.
-    const qint64 head = m_db.headSequence();
     const Scope scope(m_db, m_today);
     QList<Scope::Predicate> predicates;
     for (const Sync::EntitySpec *spec : std::as_const(specs))
         predicates.append(scope.readPredicate(caller, *spec, u"t"_s));
 
-    // Phase 1: the versions only (index-friendly, no row conversion), to find the page's last version:
-    // reading pageSize + 1 whole rows from every entity would convert up to twelve pages to output one.
-    // One statement for all entities (one round trip on PostgreSQL): each entity's first pageSize + 1
-    // versions after the cursor, tagged with the entity's index.
-    std::vector<qint64> versions;
-    // Each entity's smallest version after the cursor: phase 2 skips the entities with none in the page.
-    std::vector<qint64> firstVersion(size_t(specs.size()), std::numeric_limits<qint64>::max());
+    // Step 1, one batch (one round trip on PostgreSQL): the snapshot's head (rows up to it are all
+    // committed; later commits wait for the next request) and the versions only (index-friendly, no row
+    // conversion), to find the page's last version: reading pageSize + 1 whole rows from every entity
+    // would convert up to twelve pages to output one. One statement for all entities: the first
+    // pageSize + 1 versions after the cursor, in order, each tagged with its entity's index.
+    ReadBatch first(m_db);
+    if (!first.beginRead())
+        return failure(Failure::Database,
+                       Tr::tr("The database could not start a transaction: %1").arg(m_db.sql().lastError().text()),
+                       errorMessage);
+    const int headIndex = first.add(u"SELECT seq FROM sync_clock WHERE id = 1"_s, {});
     QStringList parts;
     QVariantList binds;
     for (qsizetype e = 0; e < specs.size(); ++e) {
@@ -857,60 +881,87 @@ SyncService::pullWire(const Caller &caller, const Sync::PullRequest &request, QS
             continue;
         parts.append(u"SELECT %1 AS e, q%1.version FROM (SELECT t.version FROM "_s.arg(e)
                      + ServerDatabase::quoted(specs.at(e)->name)
-                     + u" t WHERE t.version > ? AND t.version <= ? AND ("_s + where.sql
-                     + u") ORDER BY t.version LIMIT ?) q%1"_s.arg(e));
-        binds += QVariantList{request.cursor, head} + where.binds + QVariantList{request.pageSize + 1};
+                     + u" t WHERE t.version > ? AND t.version <= (SELECT seq FROM sync_clock WHERE id = 1) AND ("_s
+                     + where.sql + u") ORDER BY t.version LIMIT ?) q%1"_s.arg(e));
+        binds += QVariantList{request.cursor} + where.binds + QVariantList{request.pageSize + 1};
     }
-    if (!parts.isEmpty()) {
-        QString error;
-        if (!readRows(
-                m_db, parts.join(u" UNION ALL "_s), binds,
-                [&](auto &rows) {
-                    while (rows.next()) {
-                        const qint64 version = rows.integer(1);
-                        qint64 &first = firstVersion[size_t(rows.integer(0))];
-                        first = std::min(first, version);
-                        versions.push_back(version);
-                    }
-                },
-                &error))
-            return fail(Tr::tr("The rows could not be read: %1").arg(error));
-    }
+    // The first pageSize + 1 of them all: PostgreSQL merges the ordered branches and stops there.
+    const int versionsIndex
+        = parts.isEmpty() ? -1
+                          : first.add(u"SELECT v.e, v.version FROM ("_s + parts.join(u" UNION ALL "_s)
+                                          + u") v ORDER BY v.version LIMIT ?"_s,
+                                      binds + QVariantList{request.pageSize + 1});
+    if (parts.isEmpty())
+        first.commitAfter();
+    QString error;
+    if (!first.run(&error))
+        return fail(Tr::tr("The rows could not be read: %1").arg(error));
+    qint64 head = 0;
+    first.read(headIndex, [&](auto &rows) {
+        while (rows.next())
+            head = rows.integer(0);
+    }, &error);
+    std::vector<qint64> versions;
+    // Each entity's smallest version after the cursor: step 2 skips the entities with none in the page.
+    std::vector<qint64> firstVersion(size_t(specs.size()), std::numeric_limits<qint64>::max());
+    if (versionsIndex >= 0
+        && !first.read(
+            versionsIndex,
+            [&](auto &rows) {
+                while (rows.next()) {
+                    const qint64 version = rows.integer(1);
+                    qint64 &lowest = firstVersion[size_t(rows.integer(0))];
+                    lowest = std::min(lowest, version);
+                    versions.push_back(version);
+                }
+            },
+            &error))
+        return fail(Tr::tr("The rows could not be read: %1").arg(error));
     const bool more = qint64(versions.size()) > request.pageSize;
     qint64 last = head;
-    if (more) {
-        std::nth_element(versions.begin(), versions.begin() + (request.pageSize - 1), versions.end());
+    if (more)
         last = versions[size_t(request.pageSize - 1)];
-    }
 
-    // Phase 2: exactly the rows of the page (versions are unique across entities: one sequence),
-    // written straight into the page's bytes.
+    // Step 2, one batch with the COMMIT: exactly the rows of the page (versions are unique across
+    // entities: one sequence), written straight into the page's bytes.
     Sync::PageBuilder page;
     page.reserve(more ? request.pageSize : qsizetype(versions.size()), 360);
     const bool auditFirms = caller.isBank();
     QStringList firms;
     qint64 firmRows = 0;
-    for (qsizetype e = 0; e < specs.size(); ++e) {
+    ReadBatch second(m_db);
+    std::vector<int> rowsIndex(size_t(specs.size()), -1);
+    for (qsizetype e = 0; e < specs.size() && versionsIndex >= 0; ++e) {
         const Sync::EntitySpec *spec = specs.at(e);
         const Scope::Predicate &where = predicates.at(e);
         if (where.sql == u"1 = 0"_s || firstVersion[size_t(e)] > last)
             continue;
-        const EntityColumns &columns = entityColumns(*spec);
-        const QString sql = u"SELECT t.id, t.version, t.updated_at, t.deleted"_s + columns.select
+        const QString sql = u"SELECT t.id, t.version, t.updated_at, t.deleted"_s + entityColumns(*spec).select
                             + u" FROM "_s + ServerDatabase::quoted(spec->name)
                             + u" t WHERE t.version > ? AND t.version <= ? AND ("_s + where.sql
                             + u") ORDER BY t.version"_s;
+        rowsIndex[size_t(e)] = second.add(sql, QVariantList{request.cursor, last} + where.binds);
+    }
+    if (versionsIndex >= 0)
+        second.commitAfter();
+    if (!second.run(&error))
+        return fail(Tr::tr("The rows could not be read: %1").arg(error));
+    for (qsizetype e = 0; e < specs.size(); ++e) {
+        if (rowsIndex[size_t(e)] < 0)
+            continue;
+        const Sync::EntitySpec *spec = specs.at(e);
         const bool firmScoped = auditFirms && (spec->scope == S::Firm || spec->scope == S::FirmRecord);
-        QString error;
-        if (!readRows(
-                m_db, sql, QVariantList{request.cursor, last} + where.binds,
+        if (!second.read(
+                rowsIndex[size_t(e)],
                 [&](auto &rows) {
-                    writeRows(rows, *spec, columns, page, firmScoped ? &firms : nullptr, &firmRows);
+                    writeRows(rows, *spec, entityColumns(*spec), page, firmScoped ? &firms : nullptr,
+                              &firmRows);
                 },
                 &error))
             return fail(Tr::tr("The %1 rows could not be read: %2").arg(spec->name, error));
     }
-    m_db.commit();
+    if (m_db.inTransaction())
+        m_db.commit();
     page.sortByVersion();
 
     WirePage wire;

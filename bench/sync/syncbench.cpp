@@ -1,13 +1,13 @@
 // Sync benchmarks (issue 3), loopback only, bounded in time; prints JSON lines:
 //   {"bench":"sync_seed",...}         server-side load of the dataset through RowStore (rows/s)
 //   {"bench":"sync_initial",...}      first sync of a fresh client store: 50,000 firms + 500,000 series rows
-//   +
-//                                     20,000 applications (rows/s, server and client peak RSS)
+//                                     + 20,000 applications (rows/s, server and client peak RSS)
 //   {"bench":"sync_incremental",...}  push + pull of 100 edited applications per cycle (p50/p95 ms)
 //   {"bench":"sync_concurrent",...}   200 clients pulling pages for 30 s (requests/s, p99 ms, errors), each
 //                                     a keep-alive connection sending its next request when answered
 // Usage: xindai-bench-sync --server BIN [--db URL] [--firms N] [--series-per-firm N] [--applications N]
-//                          [--clients N] [--duration S] [--rounds N] [--server-threads N]
+//                          [--clients N] [--duration S] [--rounds N] [--server-threads N] [--skip-seed]
+//        --skip-seed: the --db store was seeded by an earlier run with the same sizes; measure again
 // (internal: xindai-bench-sync seed --db URL ... fills the store; run as a child so RSS figures are clean)
 
 #include "../store/benchutil.h"
@@ -171,15 +171,19 @@ int main(int argc, char *argv[])
     QTemporaryDir dir;
     const QString dbUrl = Bench::option(args, "--db", u"sqlite:"_s + dir.filePath(u"server.db"_s));
 
-    // 1. Seed (child process).
-    QProcess seeder;
-    seeder.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    seeder.start(QCoreApplication::applicationFilePath(),
-                 {u"seed"_s, u"--db"_s, dbUrl, u"--firms"_s, QString::number(firms), u"--series-per-firm"_s,
-                  QString::number(perFirm), u"--applications"_s, QString::number(applications)});
-    if (!seeder.waitForFinished(-1) || seeder.exitCode() != 0)
-        return 1;
-    QTextStream(stdout) << seeder.readAllStandardOutput();
+    // 1. Seed (child process), unless --skip-seed reuses a store seeded by an earlier run with the
+    // same sizes (to measure the later phases again without waiting for the seed).
+    if (!args.contains(u"--skip-seed"_s)) {
+        QProcess seeder;
+        seeder.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        seeder.start(QCoreApplication::applicationFilePath(),
+                     {u"seed"_s, u"--db"_s, dbUrl, u"--firms"_s, QString::number(firms),
+                      u"--series-per-firm"_s, QString::number(perFirm), u"--applications"_s,
+                      QString::number(applications)});
+        if (!seeder.waitForFinished(-1) || seeder.exitCode() != 0)
+            return 1;
+        QTextStream(stdout) << seeder.readAllStandardOutput();
+    }
 
     // 2. Server.
     QProcess server;
@@ -255,7 +259,8 @@ int main(int argc, char *argv[])
         for (int r = 0; r < rounds && apps.size() >= 100; ++r) {
             for (int i = 0; i < 100; ++i) {
                 Core::Application &a = apps[(r * 100 + i) % apps.size()];
-                a.purpose = u"流动资金周转 %1"_s.arg(r);
+                // Unique to this run: a run on a store reused with --skip-seed edits every row too.
+                a.purpose = u"流动资金周转 %1-%2"_s.arg(QDateTime::currentMSecsSinceEpoch()).arg(r);
                 if (!repo.save(a, &error)) {
                     qCritical("%s", qPrintable(error));
                     return 1;
