@@ -839,6 +839,84 @@ std::optional<Sync::PushResponse> SyncService::push(const Caller &caller, const 
     return response;
 }
 
+std::optional<qint64> SyncService::startDay(QString *errorMessage)
+{
+    m_failure = Failure::None;
+    auto fail = [&](const QString &message) {
+        return failure(Failure::Database, message, errorMessage);
+    };
+    const QString today = m_today.toString(Qt::ISODate);
+    QString error;
+    auto doneDay = [&]() -> std::optional<QString> {
+        QSqlQuery *q = m_db.prepared(u"SELECT scope_day FROM sync_clock WHERE id = 1"_s, &error);
+        if (!q)
+            return std::nullopt;
+        if (!q->exec() || !q->next()) {
+            error = q->lastError().text();
+            q->finish();
+            return std::nullopt;
+        }
+        const QString day = q->value(0).toString();
+        q->finish();
+        return day;
+    };
+    // Most calls find the day done: a read, no lock.
+    std::optional<QString> last = doneDay();
+    if (!last)
+        return fail(Tr::tr("The scope day could not be read: %1").arg(error));
+    if (*last >= today)
+        return 0;
+    if (!m_db.transaction())
+        return fail(
+            Tr::tr("The database could not start a transaction: %1").arg(m_db.sql().lastError().text()));
+    if (!m_db.lockWriters(&error))
+        return fail(error);
+    last = doneDay(); // another server process may have done it meanwhile
+    if (!last)
+        return fail(Tr::tr("The scope day could not be read: %1").arg(error));
+    if (*last >= today) {
+        m_db.commit();
+        return 0;
+    }
+    // In effect today, first valid day since the last run, and recorded before that day (a write on or
+    // after it re-stamped the firm already; updated_at is UTC, never a later date than China's).
+    QSqlQuery *due = m_db.prepared(
+        u"SELECT DISTINCT enterprise_id FROM \"authorization\" WHERE deleted = 0 AND revoked = 0 "
+        "AND valid_from <= ? AND valid_to >= ? AND valid_from > ? AND valid_from > substr(updated_at, 1, 10)"_s,
+        &error);
+    if (!due)
+        return fail(error);
+    due->addBindValue(today);
+    due->addBindValue(today);
+    due->addBindValue(*last);
+    if (!due->exec())
+        return fail(Tr::tr("The authorizations could not be read: %1").arg(due->lastError().text()));
+    QStringList firms;
+    while (due->next())
+        firms.append(due->value(0).toString());
+    due->finish();
+    const Scope scope(m_db, m_today);
+    RowStore rows(m_db);
+    qint64 restamped = 0;
+    for (const QString &firm : std::as_const(firms)) {
+        if (scope.banksSeeingFirm(firm).isEmpty())
+            continue;
+        if (rows.restampFirm(firm, &error) < 0)
+            return fail(error);
+        ++restamped;
+    }
+    QSqlQuery *mark = m_db.prepared(u"UPDATE sync_clock SET scope_day = ? WHERE id = 1"_s, &error);
+    if (!mark)
+        return fail(error);
+    mark->addBindValue(today);
+    if (!mark->exec())
+        return fail(Tr::tr("The scope day could not be stored: %1").arg(mark->lastError().text()));
+    mark->finish();
+    if (!m_db.commit())
+        return fail(Tr::tr("The database could not commit: %1").arg(m_db.sql().lastError().text()));
+    return restamped;
+}
+
 std::optional<SyncService::WirePage>
 SyncService::pullWire(const Caller &caller, const Sync::PullRequest &request, QString *errorMessage)
 {

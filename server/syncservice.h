@@ -58,6 +58,15 @@ public:
     std::optional<Sync::VisibleResponse> visible(const Caller &caller, const Sync::VisibleRequest &request,
                                                  QString *errorMessage);
 
+    /// Applies the scope changes that come with the date alone, once per day (China time) for all
+    /// server processes on the store: the firms of authorizations recorded before their first valid
+    /// day, which has come since the last run, are re-stamped (RowStore::restampFirm()) when a bank
+    /// sees them now, so that the bank's next pull brings them although its cursor is past their rows.
+    /// (Visibility that ends with the date is the client's visibility check: POST /sync/visible.)
+    /// `serve` runs it at start-up and every ten minutes. Returns how many firms were re-stamped (0
+    /// when today was done already); nullopt and a message when the database fails.
+    std::optional<qint64> startDay(QString *errorMessage);
+
     /// Why the last push()/pull() returned nullopt: BadRequest (the body names something this server
     /// does not have, e.g. an unknown entity in PullRequest::entities: answer 400) or Database (500).
     enum class Failure { None, BadRequest, Database };

@@ -10,6 +10,7 @@
 #include "server/serverdatabase.h"
 #include "server/serverimporter.h"
 #include "server/serveroptions.h"
+#include "server/syncservice.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -24,6 +25,7 @@
 #include <QTcpServer>
 #include <QTextStream>
 #include <QThread>
+#include <QTimer>
 #include <QTranslator>
 
 #include <csignal>
@@ -201,6 +203,18 @@ int runServe(QCoreApplication &app, const QStringList &args)
     action.sa_flags = SA_RESTART;
     sigaction(SIGTERM, &action, nullptr);
     sigaction(SIGINT, &action, nullptr);
+
+    // Scope changes that come with the date alone (SyncService::startDay()): now and every ten minutes,
+    // so a new day is applied soon after midnight (China time) by whichever server process is first.
+    auto startDay = [&db] {
+        QString dayError;
+        if (!Server::SyncService(db).startDay(&dayError))
+            QTextStream(stderr) << "xindai-server: WARNING: " << dayError << '\n';
+    };
+    startDay();
+    QTimer dayTimer;
+    QObject::connect(&dayTimer, &QTimer::timeout, &app, startDay);
+    dayTimer.start(std::chrono::minutes(10));
 
     Server::HttpApi api(db);
     const quint16 port

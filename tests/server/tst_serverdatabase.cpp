@@ -1,6 +1,7 @@
 // ServerDatabase (URLs, migrations, sequence) and RowStore (versions, field_versions, re-stamping),
 // each case on SQLite and on PostgreSQL (XINDAI_TEST_POSTGRES).
 
+#include "server/pgpipeline.h"
 #include "server/rowstore.h"
 #include "server/serverdatabase.h"
 #include "server/syncservice.h"
@@ -58,6 +59,9 @@ private slots:
     void restamp();
     void bulkThroughput_data() { backends(); }
     void bulkThroughput();
+    void pgPlaceholders();
+    void pgPipeline_data() { backends(); }
+    void pgPipeline();
 };
 
 void TestServerDatabase::badUrls_data()
@@ -574,6 +578,113 @@ void TestServerDatabase::bulkThroughput()
           "pull %lld rows in %.2f s = %.0f rows/s",
           qPrintable(backend), count, writeSeconds, count / writeSeconds, count, bulkSeconds,
           count / bulkSeconds, pulled, pullSeconds, pulled / pullSeconds);
+}
+
+void TestServerDatabase::pgPlaceholders()
+{
+    // Numbered in order; a "?" inside a string or a quoted identifier stays.
+    QCOMPARE(PgPipeline::numberedPlaceholders(u"SELECT a FROM t WHERE b = ? AND c <> '?' AND \"d?\" IN (?, ?)"_s),
+             QByteArray("SELECT a FROM t WHERE b = $1 AND c <> '?' AND \"d?\" IN ($2, $3)"));
+    QCOMPARE(PgPipeline::numberedPlaceholders(u"SELECT '汉字?'"_s), QByteArray("SELECT '汉字?'"));
+}
+
+void TestServerDatabase::pgPipeline()
+{
+    TestStore store;
+    XINDAI_OPEN_STORE(store);
+    ServerDatabase &db = store.db();
+    QFETCH(QString, backend);
+    QString error;
+    if (backend == u"sqlite"_s) {
+        // Not a PostgreSQL connection: a clear refusal, nothing run.
+        QVERIFY(!db.pgConnection());
+        PgPipeline pipeline(db);
+        pipeline.add(u"SELECT 1"_s);
+        QVERIFY(!pipeline.run(&error));
+        QCOMPARE(error, u"The database connection is not PostgreSQL."_s);
+        return;
+    }
+    QVERIFY(db.pgConnection());
+
+    // A QtSql statement read forward-only just before: the pipeline still gets the connection.
+    QVERIFY(db.transaction());
+    QVERIFY(db.reserveSequence(7, &error) == 1);
+    QVERIFY(db.commit());
+    QSqlQuery *qt = db.prepared(u"SELECT seq FROM sync_clock WHERE id = 1"_s, &error);
+    QVERIFY(qt && qt->exec() && qt->next());
+    QCOMPARE(qt->value(0).toLongLong(), 7);
+    qt->finish();
+
+    const QString typed = u"SELECT CAST(? AS text), CAST(? AS bigint), CAST(? AS text), true, false"_s;
+    {
+        PgPipeline pipeline(db);
+        pipeline.beginRead();
+        const int head = pipeline.add(u"SELECT seq FROM sync_clock WHERE id = ?"_s, {1});
+        // The same new statement twice in one pipeline: prepared once, each run with its own binds.
+        const int first = pipeline.add(typed, {u"湘信贷 'quoted' ?"_s, qint64(1) << 40, QVariant()});
+        const int second = pipeline.add(typed, {QString(), -5, u"x"_s});
+        QVERIFY2(pipeline.run(&error), qPrintable(error));
+        QVERIFY(db.inTransaction());
+        PgRows h = pipeline.rows(head);
+        QCOMPARE(h.count(), 1);
+        QVERIFY(h.next());
+        QCOMPARE(h.integer(0), 7);
+        QVERIFY(!h.next());
+        PgRows a = pipeline.rows(first);
+        QVERIFY(a.next());
+        QCOMPARE(a.text(0).toString(), u"湘信贷 'quoted' ?"_s);
+        QCOMPARE(a.integer(1), qint64(1) << 40);
+        QVERIFY(!a.isNull(1));
+        QVERIFY(a.isNull(2));
+        QCOMPARE(a.integer(3), 1); // booleans read as 1 and 0
+        QCOMPARE(a.integer(4), 0);
+        PgRows b = pipeline.rows(second);
+        QVERIFY(b.next());
+        QCOMPARE(b.text(0).toString(), QString()); // the empty string is not null
+        QVERIFY(!b.isNull(0));
+        QCOMPARE(b.integer(1), -5);
+        QCOMPARE(b.text(2).toString(), u"x"_s);
+        QCOMPARE(pipeline.rows(99).count(), 0); // no such statement: no rows
+    }
+    {
+        PgPipeline pipeline(db);
+        pipeline.commit();
+        QVERIFY2(pipeline.run(&error), qPrintable(error));
+        QVERIFY(!db.inTransaction());
+    }
+
+    // A failing statement: the first error is reported, the ones after it do not run, and the
+    // transaction is left open (aborted) for the caller to roll back.
+    {
+        PgPipeline pipeline(db);
+        pipeline.beginRead();
+        pipeline.add(u"SELECT seq FROM no_such_table"_s);
+        const int after = pipeline.add(typed, {u"a"_s, 1, u"b"_s});
+        pipeline.commit();
+        QVERIFY(!pipeline.run(&error));
+        QVERIFY2(error.startsWith(u"PostgreSQL reported: "_s) && error.contains(u"no_such_table"_s),
+                 qPrintable(error));
+        QCOMPARE(pipeline.rows(after).count(), 0);
+        QVERIFY(db.inTransaction());
+        QVERIFY(db.rollback());
+    }
+    // The connection works on (the statement that failed to prepare is prepared again when sent again).
+    for (int round = 0; round < 2; ++round) {
+        PgPipeline pipeline(db);
+        const int missing = pipeline.add(u"SELECT seq FROM no_such_table"_s);
+        QVERIFY(!pipeline.run(&error));
+        QVERIFY2(error.contains(u"no_such_table"_s), qPrintable(error));
+        QCOMPARE(pipeline.rows(missing).count(), 0);
+    }
+    PgPipeline pipeline(db);
+    const int ok = pipeline.add(typed, {u"again"_s, 2, u"c"_s});
+    QVERIFY2(pipeline.run(&error), qPrintable(error));
+    PgRows rows = pipeline.rows(ok);
+    QVERIFY(rows.next());
+    QCOMPARE(rows.text(0).toString(), u"again"_s);
+    QVERIFY(qt->exec() && qt->next());
+    QCOMPARE(qt->value(0).toLongLong(), 7);
+    qt->finish();
 }
 
 QTEST_GUILESS_MAIN(TestServerDatabase)

@@ -3,6 +3,7 @@
 
 #include "core/domain/syncmeta.h"
 #include "server/rowstore.h"
+#include "server/scope.h"
 #include "server/syncservice.h"
 #include "servertestdb.h"
 #include "sync/entitycatalog.h"
@@ -113,6 +114,8 @@ private slots:
     void pullUnknownEntity();
     void takenApplicationNumberGetsNextFree_data() { backends(); }
     void takenApplicationNumberGetsNextFree();
+    void authorizationStartingLaterReachesBankThatDay_data() { backends(); }
+    void authorizationStartingLaterReachesBankThatDay();
     void concurrentPushesFromTwoConnections_data() { backends(); }
     void concurrentPushesFromTwoConnections();
 };
@@ -780,6 +783,80 @@ void TestSyncService::concurrentPushesFromTwoConnections()
         QCOMPARE(results[loser].conflicts.at(0).localValue, QJsonValue(1000 * round + loser + 1));
     }
     QVERIFY(RowStore(db).load(u"application"_s, w.appA1Y)->version > base);
+}
+
+void TestSyncService::authorizationStartingLaterReachesBankThatDay()
+{
+    // firmB1 has an application submitted to bank X but no authorization. One is recorded today for
+    // tomorrow on: bank X sees nothing of the firm today, and tomorrow's start of day re-stamps the
+    // firm so that X's next pull, from a cursor past all of its rows, brings them.
+    TestStore store;
+    XINDAI_OPEN_STORE(store);
+    ServerDatabase &db = store.db();
+    const World w = buildWorld(db);
+    const QDate today = Scope::chinaToday(); // the rows' updated_at are written now
+    SyncService sync(db);
+    sync.setToday(today);
+    QString error;
+    // The first run of a store: nothing in the world waits for its day.
+    QCOMPARE(sync.startDay(&error), std::optional<qint64>(0));
+    auto authorize = [&](const QString &firm, const QString &institution) {
+        Sync::Operation op = upsert(u"authorization"_s, Core::newId(), 0,
+                                    {{u"enterprise_id"_s, firm},
+                                     {u"institution_ids"_s, QString(u"[\""_s + institution + u"\"]"_s)},
+                                     {u"valid_from"_s, today.addDays(1).toString(Qt::ISODate)},
+                                     {u"valid_to"_s, today.addDays(365).toString(Qt::ISODate)},
+                                     {u"revoked"_s, false}});
+        const Sync::OpResult result = pushOne(db, sync, w.staffB, op);
+        if (result.status != Sync::OpResult::Status::Applied)
+            qFatal("authorization not applied: %s", qPrintable(result.reason));
+        return op.rowId;
+    };
+    const QString authB1 = authorize(w.firmB1, w.instX);
+    // Also one for bank Y, to which firmB1 has no application: Y gains nothing from it (X, seeing
+    // the firm tomorrow, gets it with the firm's other records).
+    const QString authB1Y = authorize(w.firmB1, w.instY);
+
+    auto pullAll = [&](const Caller &caller, qint64 *cursor) {
+        QSet<QString> ids;
+        Sync::PullRequest request;
+        request.cursor = *cursor;
+        for (;;) {
+            const auto page = sync.pull(caller, request, &error);
+            if (!page)
+                qFatal("pull failed: %s", qPrintable(error));
+            for (const Sync::Row &row : page->rows)
+                ids.insert(row.id);
+            request.cursor = *cursor = page->nextCursor;
+            if (!page->hasMore)
+                return ids;
+        }
+    };
+    qint64 cursor = 0;
+    QSet<QString> seen = pullAll(w.bankX, &cursor);
+    QVERIFY(!seen.contains(w.firmB1));
+    QVERIFY(!seen.contains(w.mvB1));
+    QCOMPARE(sync.startDay(&error), std::optional<qint64>(0)); // today is done already
+    QVERIFY(pullAll(w.bankX, &cursor).isEmpty());
+
+    sync.setToday(today.addDays(1));
+    const qint64 headBefore = db.headSequence();
+    QCOMPARE(sync.startDay(&error), std::optional<qint64>(1));
+    QVERIFY(db.headSequence() > headBefore);
+    seen = pullAll(w.bankX, &cursor);
+    QCOMPARE(seen, (QSet<QString>{w.firmB1, w.mvB1, w.crB1, authB1, authB1Y}));
+    qint64 fromStart = 0;
+    QVERIFY(!pullAll(w.bankY, &fromStart).contains(w.firmB1)); // Y has no application from firmB1
+    // Once per day, whichever server process comes first: the next run that day re-stamps nothing.
+    const QString before = dump(db);
+    QCOMPARE(sync.startDay(&error), std::optional<qint64>(0));
+    QCOMPARE(dump(db), before);
+    // Days later, with nothing starting in between: nothing re-stamped, the day recorded.
+    sync.setToday(today.addDays(5));
+    QCOMPARE(sync.startDay(&error), std::optional<qint64>(0));
+    QSqlQuery day(db.sql());
+    QVERIFY(day.exec(u"SELECT scope_day FROM sync_clock WHERE id = 1"_s) && day.next());
+    QCOMPARE(day.value(0).toString(), today.addDays(5).toString(Qt::ISODate));
 }
 
 QTEST_GUILESS_MAIN(TestSyncService)
