@@ -3,6 +3,7 @@
 #include "security/crypto.h"
 #include "security/passwordhasher.h"
 #include "server/audittrail.h"
+#include "server/pgpipeline.h"
 #include "server/rowstore.h"
 #include "server/serverdatabase.h"
 #include "sync/row.h"
@@ -45,6 +46,52 @@ bool isTokenShaped(const QString &token)
     }
     return true;
 }
+
+/// A row of QtSql read like PgRows (SessionRow::read() takes either).
+struct QtSqlRow
+{
+    QSqlQuery *query;
+    bool isNull(int column) const { return query->isNull(column); }
+    qint64 integer(int column) const { return query->value(column).toLongLong(); }
+    QString text(int column) const { return query->value(column).toString(); }
+};
+
+QString toText(const QString &text)
+{
+    return text;
+}
+
+QString toText(QUtf8StringView text)
+{
+    return text.toString();
+}
+
+/// What authenticate() reads of a session and its user.
+struct SessionRow
+{
+    QString userId, expiresAt, lastSeenAt, login, role, parkId, institutionId;
+    bool revoked = false;
+    bool userExists = false;
+    bool disabled = false; ///< disabled or deleted
+
+    template<typename Row>
+    static SessionRow read(const Row &row)
+    {
+        auto text = [&](int column) { return row.isNull(column) ? QString() : toText(row.text(column)); };
+        SessionRow s;
+        s.userId = text(0);
+        s.expiresAt = text(1);
+        s.revoked = row.integer(2) != 0;
+        s.lastSeenAt = text(3);
+        s.userExists = !row.isNull(4);
+        s.login = text(4);
+        s.role = text(5);
+        s.parkId = text(6);
+        s.institutionId = text(7);
+        s.disabled = row.integer(8) != 0 || row.integer(9) != 0;
+        return s;
+    }
+};
 
 QString nullableText(const QVariant &v)
 {
@@ -275,52 +322,68 @@ AuthService::AuthResult AuthService::authenticate(const QString &token)
         result.error = tr("The session token is not valid; log in again.");
         return result;
     }
-    // Every request comes through here: the statement is prepared once per connection.
-    QString prepareError;
-    QSqlQuery *prepared = m_db.prepared(
-        QStringLiteral("SELECT s.user_id, s.expires_at, s.revoked, s.last_seen_at, u.login, u.role, "
-                       "u.park_id, u.institution_id, u.disabled, u.deleted FROM session_token s "
-                       "LEFT JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?"),
-        &prepareError);
-    if (!prepared) {
-        result.error = tr("The session database could not be read: %1.").arg(prepareError);
-        return result;
+    // Every request comes through here: the statement is prepared once per connection, and on
+    // PostgreSQL sent through libpq (PgPipeline: no query text to parse per request, the row read in
+    // place).
+    const QString sql = QStringLiteral(
+        "SELECT s.user_id, s.expires_at, s.revoked, s.last_seen_at, u.login, u.role, "
+        "u.park_id, u.institution_id, u.disabled, u.deleted FROM session_token s "
+        "LEFT JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?");
+    std::optional<SessionRow> session;
+    QString error;
+    if (m_db.dialect() == ServerDatabase::Dialect::PostgreSQL) {
+        PgPipeline pipeline(m_db);
+        const int index = pipeline.add(sql, {tokenHash(token)});
+        if (!pipeline.run(&error)) {
+            result.error = tr("The session database could not be read: %1.").arg(error);
+            return result;
+        }
+        PgRows rows = pipeline.rows(index);
+        if (rows.next())
+            session = SessionRow::read(rows);
+    } else {
+        QSqlQuery *q = m_db.prepared(sql, &error);
+        if (!q) {
+            result.error = tr("The session database could not be read: %1.").arg(error);
+            return result;
+        }
+        auto done = qScopeGuard([q] { q->finish(); });
+        q->addBindValue(tokenHash(token));
+        if (!q->exec()) {
+            result.error = tr("The session database could not be read: %1.").arg(q->lastError().text());
+            return result;
+        }
+        if (q->next())
+            session = SessionRow::read(QtSqlRow{q});
     }
-    QSqlQuery &q = *prepared;
-    auto done = qScopeGuard([&q] { q.finish(); });
-    q.addBindValue(tokenHash(token));
-    if (!q.exec()) {
-        result.error = tr("The session database could not be read: %1.").arg(q.lastError().text());
-        return result;
-    }
-    if (!q.next()) {
+    if (!session) {
         result.status = AuthResult::Status::Unknown;
         result.error = tr("The session token is not valid; log in again.");
         return result;
     }
     const QDateTime at = now();
-    if (q.value(2).toInt() != 0) {
+    if (session->revoked) {
         result.status = AuthResult::Status::Revoked;
         result.error = tr("The session was ended (logged out); log in again.");
         return result;
     }
-    const QDateTime expires = parseIso(q.value(1));
+    const QDateTime expires = parseIso(session->expiresAt);
     if (!expires.isValid() || expires <= at) {
         result.status = AuthResult::Status::Expired;
         result.error = tr("The session has expired; log in again.");
         return result;
     }
-    if (q.value(4).isNull() || q.value(8).toInt() != 0 || q.value(9).toInt() != 0) {
+    if (!session->userExists || session->disabled) {
         result.status = AuthResult::Status::Disabled;
         result.error = tr("The user account of this session is disabled.");
         return result;
     }
-    result.caller.userId = q.value(0).toString();
-    result.caller.login = q.value(4).toString();
-    result.caller.role = q.value(5).toString();
-    result.caller.parkId = nullableText(q.value(6));
-    result.caller.institutionId = nullableText(q.value(7));
-    result.lastSeen = parseIso(q.value(3));
+    result.caller.userId = session->userId;
+    result.caller.login = session->login;
+    result.caller.role = session->role;
+    result.caller.parkId = session->parkId;
+    result.caller.institutionId = session->institutionId;
+    result.lastSeen = parseIso(session->lastSeenAt);
     result.status = AuthResult::Status::Ok;
     return result;
 }
