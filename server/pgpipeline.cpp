@@ -95,6 +95,8 @@ bool PgPipeline::run(QString *errorMessage)
     PGconn *conn = m_db.pgConnection();
     if (!conn)
         return fail(Tr::tr("The database connection is not PostgreSQL."));
+    if (m_queued.empty())
+        return true;
     if (PQtransactionStatus(conn) == PQTRANS_ACTIVE) {
         // Qt's driver leaves the end of a finished statement's results (a forward-only query runs in
         // single-row mode) on the connection until its next statement: take it now.

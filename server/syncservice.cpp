@@ -940,17 +940,17 @@ SyncService::pullWire(const Caller &caller, const Sync::PullRequest &request, QS
     for (const Sync::EntitySpec *spec : std::as_const(specs))
         predicates.append(scope.readPredicate(caller, *spec, u"t"_s));
 
-    // Step 1, one batch (one round trip on PostgreSQL): the snapshot's head (rows up to it are all
-    // committed; later commits wait for the next request) and the versions only (index-friendly, no row
-    // conversion), to find the page's last version: reading pageSize + 1 whole rows from every entity
-    // would convert up to twelve pages to output one. One statement for all entities: the first
-    // pageSize + 1 versions after the cursor, in order, each tagged with its entity's index.
+    // Step 1, one statement after BEGIN (one round trip on PostgreSQL): the snapshot's head (rows up to
+    // it are all committed; later commits wait for the next request), tagged -1, and the versions only
+    // (index-friendly, no row conversion), to find the page's last version: reading pageSize + 1 whole
+    // rows from every entity would convert up to twelve pages to output one. The first pageSize + 1
+    // versions after the cursor of all entities, each tagged with its entity's index: PostgreSQL merges
+    // the ordered branches and stops there.
     ReadBatch first(m_db);
     if (!first.beginRead())
         return failure(Failure::Database,
                        Tr::tr("The database could not start a transaction: %1").arg(m_db.sql().lastError().text()),
                        errorMessage);
-    const int headIndex = first.add(u"SELECT seq FROM sync_clock WHERE id = 1"_s, {});
     QStringList parts;
     QVariantList binds;
     for (qsizetype e = 0; e < specs.size(); ++e) {
@@ -959,36 +959,37 @@ SyncService::pullWire(const Caller &caller, const Sync::PullRequest &request, QS
             continue;
         parts.append(u"SELECT %1 AS e, q%1.version FROM (SELECT t.version FROM "_s.arg(e)
                      + ServerDatabase::quoted(specs.at(e)->name)
-                     + u" t WHERE t.version > ? AND t.version <= (SELECT seq FROM sync_clock WHERE id = 1) AND ("_s
-                     + where.sql + u") ORDER BY t.version LIMIT ?) q%1"_s.arg(e));
+                     + u" t WHERE t.version > ? AND t.version <= (SELECT seq FROM h) AND ("_s + where.sql
+                     + u") ORDER BY t.version LIMIT ?) q%1"_s.arg(e));
         binds += QVariantList{request.cursor} + where.binds + QVariantList{request.pageSize + 1};
     }
-    // The first pageSize + 1 of them all: PostgreSQL merges the ordered branches and stops there.
-    const int versionsIndex
-        = parts.isEmpty() ? -1
-                          : first.add(u"SELECT v.e, v.version FROM ("_s + parts.join(u" UNION ALL "_s)
-                                          + u") v ORDER BY v.version LIMIT ?"_s,
-                                      binds + QVariantList{request.pageSize + 1});
+    QString sql = u"WITH h AS (SELECT seq FROM sync_clock WHERE id = 1) SELECT -1 AS e, h.seq AS version FROM h"_s;
+    if (!parts.isEmpty()) {
+        sql += u" UNION ALL SELECT w.e, w.version FROM (SELECT v.e, v.version FROM ("_s
+               + parts.join(u" UNION ALL "_s) + u") v ORDER BY v.version LIMIT ?) w"_s;
+        binds += request.pageSize + 1;
+    }
+    const int versionsIndex = first.add(sql, binds);
     if (parts.isEmpty())
         first.commitAfter();
     QString error;
     if (!first.run(&error))
         return fail(Tr::tr("The rows could not be read: %1").arg(error));
     qint64 head = 0;
-    first.read(headIndex, [&](auto &rows) {
-        while (rows.next())
-            head = rows.integer(0);
-    }, &error);
     std::vector<qint64> versions;
     // Each entity's smallest version after the cursor: step 2 skips the entities with none in the page.
     std::vector<qint64> firstVersion(size_t(specs.size()), std::numeric_limits<qint64>::max());
-    if (versionsIndex >= 0
-        && !first.read(
+    if (!first.read(
             versionsIndex,
             [&](auto &rows) {
                 while (rows.next()) {
+                    const qint64 entity = rows.integer(0);
                     const qint64 version = rows.integer(1);
-                    qint64 &lowest = firstVersion[size_t(rows.integer(0))];
+                    if (entity < 0) {
+                        head = version;
+                        continue;
+                    }
+                    qint64 &lowest = firstVersion[size_t(entity)];
                     lowest = std::min(lowest, version);
                     versions.push_back(version);
                 }
@@ -997,8 +998,10 @@ SyncService::pullWire(const Caller &caller, const Sync::PullRequest &request, QS
         return fail(Tr::tr("The rows could not be read: %1").arg(error));
     const bool more = qint64(versions.size()) > request.pageSize;
     qint64 last = head;
-    if (more)
+    if (more) {
+        std::nth_element(versions.begin(), versions.begin() + (request.pageSize - 1), versions.end());
         last = versions[size_t(request.pageSize - 1)];
+    }
 
     // Step 2, one batch with the COMMIT: exactly the rows of the page (versions are unique across
     // entities: one sequence), written straight into the page's bytes.
@@ -1009,7 +1012,7 @@ SyncService::pullWire(const Caller &caller, const Sync::PullRequest &request, QS
     qint64 firmRows = 0;
     ReadBatch second(m_db);
     std::vector<int> rowsIndex(size_t(specs.size()), -1);
-    for (qsizetype e = 0; e < specs.size() && versionsIndex >= 0; ++e) {
+    for (qsizetype e = 0; e < specs.size() && !parts.isEmpty(); ++e) {
         const Sync::EntitySpec *spec = specs.at(e);
         const Scope::Predicate &where = predicates.at(e);
         if (where.sql == u"1 = 0"_s || firstVersion[size_t(e)] > last)
@@ -1020,7 +1023,7 @@ SyncService::pullWire(const Caller &caller, const Sync::PullRequest &request, QS
                             + u") ORDER BY t.version"_s;
         rowsIndex[size_t(e)] = second.add(sql, QVariantList{request.cursor, last} + where.binds);
     }
-    if (versionsIndex >= 0)
+    if (!parts.isEmpty())
         second.commitAfter();
     if (!second.run(&error))
         return fail(Tr::tr("The rows could not be read: %1").arg(error));
