@@ -91,23 +91,52 @@ std::optional<ModelInfo> ModelRegistry::validate(const QByteArray &json, QString
     return infoOf(*model);
 }
 
-bool ModelRegistry::installSynced(const QByteArray &json, QString *error)
+namespace {
+
+/// load() of a model received by sync; a refused one is reported with qWarning().
+std::optional<AnyModel> loadSynced(const QByteArray &json, QString *error)
 {
     QString loadError;
     std::optional<AnyModel> model = load(json, &loadError);
-    if (!model) {
+    if (!model)
         qWarning().noquote() << "A scoring model received by sync is ignored:" << loadError;
-        if (error)
-            *error = loadError;
-        return false;
-    }
     if (error)
-        error->clear();
+        *error = loadError;
+    return model;
+}
+
+} // namespace
+
+bool ModelRegistry::installSynced(const QByteArray &json, QString *error)
+{
+    std::optional<AnyModel> model = loadSynced(json, error);
+    if (!model)
+        return false;
     Registry &r = registry();
     const QMutexLocker lock(&r.mutex);
     const QString id = infoOf(*model).id;
     r.synced.insert(id, std::move(*model));
     return true;
+}
+
+int ModelRegistry::replaceSynced(const QHash<QString, QByteArray> &models)
+{
+    QHash<QString, AnyModel> next;
+    QStringList refused;
+    for (auto it = models.cbegin(); it != models.cend(); ++it) {
+        if (std::optional<AnyModel> model = loadSynced(it.value(), nullptr))
+            next.insert(infoOf(*model).id, std::move(*model));
+        else
+            refused.append(it.key());
+    }
+    Registry &r = registry();
+    const QMutexLocker lock(&r.mutex);
+    for (const QString &id : std::as_const(refused)) {
+        if (const auto old = r.synced.constFind(id); old != r.synced.cend() && !next.contains(id))
+            next.insert(id, *old);
+    }
+    r.synced = std::move(next);
+    return int(refused.size());
 }
 
 void ModelRegistry::clearSynced()

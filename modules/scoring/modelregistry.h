@@ -6,6 +6,7 @@
 #include "scoring/scorecard.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
 
 #include <optional>
@@ -26,6 +27,12 @@ public:
     /// the accessors below prefer it to the shipped model when its version is higher. An invalid model
     /// is refused with qWarning() (and *error): false, and the previous state stays.
     static bool installSynced(const QByteArray &json, QString *error = nullptr);
+    /// Makes the synced models exactly \a models, the live scoring-model documents of the store by
+    /// model id, in one step (a scoring meanwhile sees the old set or the new one): a synced model
+    /// whose id is not among them is forgotten (its document was deleted on the server), and an invalid
+    /// one is refused with qWarning() while the model installed under its id before stays. Returns how
+    /// many were refused.
+    static int replaceSynced(const QHash<QString, QByteArray> &models);
     /// Forgets every synced model.
     static void clearSynced();
     /// The version of the synced model \a id, 0 when none is installed.

@@ -60,7 +60,11 @@ QVector<ReferenceDoc> ReferenceDocRepository::referenceDocs(const QString &kind)
 bool ReferenceDocRepository::installSyncedCalendar() const
 {
     const std::optional<ReferenceDoc> doc = referenceDoc(holidayCalendarKind(), holidayCalendarName());
-    return doc && Core::WorkCalendar::setSynced(doc->content);
+    if (!doc) {
+        Core::WorkCalendar::clearSynced(); // none, or deleted on the server since it was installed
+        return false;
+    }
+    return Core::WorkCalendar::setSynced(doc->content);
 }
 
 } // namespace XinDai::Store

@@ -38,7 +38,8 @@ public:
     QVector<ReferenceDoc> referenceDocs(const QString &kind) const;
 
     /// Offers the synced holiday calendar, if any, to Core::WorkCalendar::setSynced() (which keeps the
-    /// newer of it and the file or built-in calendar). False when there is none or it is invalid
+    /// newer of it and the file or built-in calendar). False when there is none (a synced calendar
+    /// installed before is then forgotten: its document was deleted on the server) or it is invalid
     /// (reported with qWarning(); the calendar in use stays).
     bool installSyncedCalendar() const;
 

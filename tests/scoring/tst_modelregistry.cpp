@@ -166,6 +166,37 @@ private slots:
         QCOMPARE(ModelRegistry::commercial()->info().name, u"v2"_s);
     }
 
+    void replaceMakesTheSyncedSet()
+    {
+        QVERIFY(ModelRegistry::installSynced(shippedWith(ShippedModels::commercialPath(), 2, u"v2"_s)));
+        QVERIFY(ModelRegistry::installSynced(shippedWith(ShippedModels::parkIndexPath(), 4, u"指数 v4"_s)));
+        // The store now holds a newer commercial model and a knowledge model; the park index document
+        // was deleted on the server.
+        QCOMPARE(ModelRegistry::replaceSynced(
+                     {{u"enterprise-commercial"_s, shippedWith(ShippedModels::commercialPath(), 3, u"v3"_s)},
+                      {u"enterprise-knowledge"_s, shippedWith(ShippedModels::knowledgePath(), 2, u"知识 v2"_s)}}),
+                 0);
+        QCOMPARE(ModelRegistry::commercial()->info().name, u"v3"_s);
+        QCOMPARE(ModelRegistry::knowledge()->info().name, u"知识 v2"_s);
+        QCOMPARE(ModelRegistry::syncedVersion(u"park-credit-index"_s), 0);
+        QCOMPARE(ModelRegistry::parkIndex()->info().version, 1); // the shipped one again
+        QCOMPARE(ModelRegistry::parkIndex()->info().name, ShippedModels::parkIndex()->info().name);
+
+        // An invalid document keeps the model installed before under its id; the others are replaced.
+        QJsonObject broken = fileObject(ShippedModels::commercialPath());
+        broken.insert(u"version"_s, 4);
+        broken.insert(u"scaling"_s, u"none"_s);
+        QTest::ignoreMessage(
+            QtWarningMsg, QRegularExpression(u"^A scoring model received by sync is ignored: .*scaling"_s));
+        QCOMPARE(ModelRegistry::replaceSynced({{u"enterprise-commercial"_s, bytes(broken)}}), 1);
+        QCOMPARE(ModelRegistry::commercial()->info().name, u"v3"_s);
+        QCOMPARE(ModelRegistry::syncedVersion(u"enterprise-knowledge"_s), 0);
+
+        QCOMPARE(ModelRegistry::replaceSynced({}), 0);
+        QCOMPARE(ModelRegistry::syncedVersion(u"enterprise-commercial"_s), 0);
+        QCOMPARE(ModelRegistry::commercial()->info().version, 1);
+    }
+
     void clearGoesBackToShipped()
     {
         QVERIFY(ModelRegistry::installSynced(shippedWith(ShippedModels::commercialPath(), 2, u"v2"_s)));

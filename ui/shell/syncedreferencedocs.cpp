@@ -9,9 +9,11 @@ void applySyncedReferenceDocs(Store::Database &db)
 {
     const Store::ReferenceDocRepository docs(db);
     docs.installSyncedCalendar();
+    QHash<QString, QByteArray> models;
     for (const Store::ReferenceDoc &model :
          docs.referenceDocs(Store::ReferenceDocRepository::scoringModelKind()))
-        Scoring::ModelRegistry::installSynced(model.content);
+        models.insert(model.name, model.content);
+    Scoring::ModelRegistry::replaceSynced(models);
 }
 
 } // namespace XinDai::Ui
