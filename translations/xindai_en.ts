@@ -2802,7 +2802,7 @@
 <context>
     <name>XinDai::Server</name>
     <message>
-        <location filename="../server/serverdatabase.cpp" line="+107"/>
+        <location filename="../server/serverdatabase.cpp" line="+108"/>
         <source>The database URL %1 names no file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2847,12 +2847,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+165"/>
         <source>The database connection is not SQLite.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>The database is not open.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2897,7 +2897,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>The sync sequence could not be locked: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2907,8 +2907,8 @@
         <location line="+170"/>
         <location line="+48"/>
         <location line="+26"/>
-        <location filename="../server/syncservice.cpp" line="+460"/>
-        <location line="+310"/>
+        <location filename="../server/syncservice.cpp" line="+523"/>
+        <location line="+409"/>
         <source>The entity %1 is not synced by this server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2976,7 +2976,7 @@
         <location filename="../server/scope.cpp" line="+121"/>
         <location line="+38"/>
         <location line="+17"/>
-        <location filename="../server/syncservice.cpp" line="-308"/>
+        <location filename="../server/syncservice.cpp" line="-407"/>
         <source>Your role may not change records of the kind %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3032,7 +3032,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/syncservice.cpp" line="-65"/>
+        <location filename="../server/syncservice.cpp" line="-100"/>
         <source>A new application must start as a draft or as submitted, not as %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3052,7 +3052,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+54"/>
         <source>The application cannot be deleted after it was submitted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3087,19 +3087,21 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+12"/>
         <location line="+15"/>
         <source>The record could not be stored: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
-        <location line="+161"/>
-        <location line="+135"/>
+        <location line="+56"/>
+        <location line="+19"/>
+        <location line="+167"/>
+        <location line="+81"/>
         <source>The database could not start a transaction: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-182"/>
         <source>The operation id %1 was already used by another user.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3119,27 +3121,65 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+28"/>
+        <location line="+10"/>
+        <source>The scope day could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The authorizations could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The scope day could not be stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database could not commit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <location line="+21"/>
+        <location line="+31"/>
         <source>The rows could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+66"/>
         <source>The entity %1 is not a firm-scoped entity of this server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../server/rowstore.cpp" line="+60"/>
         <location filename="../server/syncservice.cpp" line="-53"/>
-        <location line="+84"/>
+        <location line="+83"/>
         <source>The %1 rows could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../server/pgpipeline.cpp" line="+97"/>
+        <source>The database connection is not PostgreSQL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The PostgreSQL connection is busy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>PostgreSQL reported: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>XinDai::Server::AuthService</name>
     <message>
-        <location filename="../server/authservice.cpp" line="+105"/>
+        <location filename="../server/authservice.cpp" line="+152"/>
         <source>The login name or the password is wrong.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3165,14 +3205,14 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+218"/>
+        <location line="+234"/>
         <location line="+53"/>
         <location line="+31"/>
         <source>The user database could not start a transaction.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-279"/>
+        <location line="-295"/>
         <source>The session could not be stored: %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3183,18 +3223,19 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+23"/>
+        <location line="+39"/>
         <source>The session token is not valid; log in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-12"/>
-        <location line="+7"/>
+        <location line="-23"/>
+        <location line="+9"/>
+        <location line="+6"/>
         <source>The session database could not be read: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>The session was ended (logged out); log in again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3726,7 +3767,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../modules/store/bulkloader.cpp" line="+453"/>
+        <location filename="../modules/store/bulkloader.cpp" line="+454"/>
         <source>firm</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3818,7 +3859,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <location filename="../modules/store/bulkloader.cpp" line="-18"/>
         <source>authorization</source>
         <translation type="unfinished"></translation>
@@ -4245,7 +4286,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/syncclient/rowapplier.cpp" line="+189"/>
+        <location filename="../modules/syncclient/rowapplier.cpp" line="+178"/>
         <source>Could not store the %1 row %2 received from the server: the database reported “%3”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4285,7 +4326,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/syncclient/syncworker.cpp" line="+102"/>
+        <location filename="../modules/syncclient/syncworker.cpp" line="+104"/>
         <source>The server address “%1” is not a valid URL.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4310,7 +4351,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>The server refused the login name or the password.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4323,7 +4364,7 @@
         </translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+111"/>
         <source>The server sent an invalid push answer: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4338,7 +4379,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+229"/>
         <source>The server answered with HTTP status %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4358,7 +4399,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/syncclient/firmadoption.cpp" line="+81"/>
+        <location filename="../modules/syncclient/firmadoption.cpp" line="+82"/>
         <source>Could not join the firm registered here with the server&apos;s firm of the same USCC: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2801,7 +2801,7 @@
     <context>
         <name>XinDai::Server</name>
         <message>
-            <location filename="../server/serverdatabase.cpp" line="+107" />
+            <location filename="../server/serverdatabase.cpp" line="+108" />
             <source>The database URL %1 names no file.</source>
             <translation>数据库 URL %1 未指定文件。</translation>
         </message>
@@ -2846,12 +2846,12 @@
             <translation>数据库 %1 的架构版本为 %2，比本服务器（%3）更新：请更新服务器。</translation>
         </message>
         <message>
-            <location line="+164" />
+            <location line="+165" />
             <source>The database connection is not SQLite.</source>
             <translation>数据库连接不是 SQLite。</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+34" />
             <source>The database is not open.</source>
             <translation>数据库未打开。</translation>
         </message>
@@ -2896,7 +2896,7 @@
             <translation>无法推进同步序列：%1</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+18" />
             <source>The sync sequence could not be locked: %1</source>
             <translation>无法锁定同步序列：%1</translation>
         </message>
@@ -2906,8 +2906,8 @@
             <location line="+170" />
             <location line="+48" />
             <location line="+26" />
-            <location filename="../server/syncservice.cpp" line="+460" />
-            <location line="+310" />
+            <location filename="../server/syncservice.cpp" line="+523" />
+            <location line="+409" />
             <source>The entity %1 is not synced by this server.</source>
             <translation>本服务器不同步实体 %1。</translation>
         </message>
@@ -2975,7 +2975,7 @@
             <location filename="../server/scope.cpp" line="+121" />
             <location line="+38" />
             <location line="+17" />
-            <location filename="../server/syncservice.cpp" line="-308" />
+            <location filename="../server/syncservice.cpp" line="-407" />
             <source>Your role may not change records of the kind %1.</source>
             <translation>您的角色不能修改 %1 类记录。</translation>
         </message>
@@ -3031,7 +3031,7 @@
             <translation>银行客户经理不能修改申请的字段 %1。</translation>
         </message>
         <message>
-            <location filename="../server/syncservice.cpp" line="-65" />
+            <location filename="../server/syncservice.cpp" line="-100" />
             <source>A new application must start as a draft or as submitted, not as %1.</source>
             <translation>新申请必须以草稿或已提交状态开始，而不能是 %1。</translation>
         </message>
@@ -3051,7 +3051,7 @@
             <translation>申请只能在草稿状态下编辑；申请变为 %2 后，字段 %1 不能再修改。</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+54" />
             <source>The application cannot be deleted after it was submitted.</source>
             <translation>申请提交后不能删除。</translation>
         </message>
@@ -3086,19 +3086,21 @@
             <translation>已有其他用户使用登录名 %1。</translation>
         </message>
         <message>
+            <location line="+12" />
             <location line="+15" />
             <source>The record could not be stored: %1</source>
             <translation>无法保存记录：%1</translation>
         </message>
         <message>
-            <location line="+65" />
-            <location line="+161" />
-            <location line="+135" />
+            <location line="+56" />
+            <location line="+19" />
+            <location line="+167" />
+            <location line="+81" />
             <source>The database could not start a transaction: %1</source>
             <translation>数据库无法开始事务：%1</translation>
         </message>
         <message>
-            <location line="-230" />
+            <location line="-182" />
             <source>The operation id %1 was already used by another user.</source>
             <translation>操作 ID %1 已被其他用户使用。</translation>
         </message>
@@ -3118,27 +3120,65 @@
             <translation>数据库无法提交此次推送：%1</translation>
         </message>
         <message>
-            <location line="+67" />
+            <location line="+28" />
+            <location line="+10" />
+            <source>The scope day could not be read: %1</source>
+            <translation>无法读取范围日期：%1</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>The authorizations could not be read: %1</source>
+            <translation>无法读取授权书：%1</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>The scope day could not be stored: %1</source>
+            <translation>无法保存范围日期：%1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The database could not commit: %1</source>
+            <translation>数据库无法提交：%1</translation>
+        </message>
+        <message>
+            <location line="+61" />
+            <location line="+21" />
+            <location line="+31" />
             <source>The rows could not be read: %1</source>
             <translation>无法读取记录：%1</translation>
         </message>
         <message>
-            <location line="+87" />
+            <location line="+66" />
             <source>The entity %1 is not a firm-scoped entity of this server.</source>
             <translation>实体 %1 不是本服务器按企业划分范围的实体。</translation>
         </message>
         <message>
             <location filename="../server/rowstore.cpp" line="+60" />
             <location filename="../server/syncservice.cpp" line="-53" />
-            <location line="+84" />
+            <location line="+83" />
             <source>The %1 rows could not be read: %2</source>
             <translation>无法读取 %1 行：%2</translation>
+        </message>
+        <message>
+            <location filename="../server/pgpipeline.cpp" line="+97" />
+            <source>The database connection is not PostgreSQL.</source>
+            <translation>数据库连接不是 PostgreSQL。</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The PostgreSQL connection is busy: %1</source>
+            <translation>PostgreSQL 连接正忙：%1</translation>
+        </message>
+        <message>
+            <location line="+66" />
+            <source>PostgreSQL reported: %1</source>
+            <translation>PostgreSQL 报告：%1</translation>
         </message>
     </context>
     <context>
         <name>XinDai::Server::AuthService</name>
         <message>
-            <location filename="../server/authservice.cpp" line="+105" />
+            <location filename="../server/authservice.cpp" line="+152" />
             <source>The login name or the password is wrong.</source>
             <translation>登录名或密码错误。</translation>
         </message>
@@ -3163,14 +3203,14 @@
         </message>
         <message>
             <location line="+7" />
-            <location line="+218" />
+            <location line="+234" />
             <location line="+53" />
             <location line="+31" />
             <source>The user database could not start a transaction.</source>
             <translation>用户数据库无法开始事务。</translation>
         </message>
         <message>
-            <location line="-279" />
+            <location line="-295" />
             <source>The session could not be stored: %1.</source>
             <translation>无法保存会话：%1。</translation>
         </message>
@@ -3181,18 +3221,19 @@
         </message>
         <message>
             <location line="+5" />
-            <location line="+23" />
+            <location line="+39" />
             <source>The session token is not valid; log in again.</source>
             <translation>会话令牌无效；请重新登录。</translation>
         </message>
         <message>
-            <location line="-12" />
-            <location line="+7" />
+            <location line="-23" />
+            <location line="+9" />
+            <location line="+6" />
             <source>The session database could not be read: %1.</source>
             <translation>无法读取会话数据库：%1。</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+14" />
             <source>The session was ended (logged out); log in again.</source>
             <translation>会话已结束（已退出登录）；请重新登录。</translation>
         </message>
@@ -3724,7 +3765,7 @@
         </message>
         <message>
             <location line="+10" />
-            <location filename="../modules/store/bulkloader.cpp" line="+453" />
+            <location filename="../modules/store/bulkloader.cpp" line="+454" />
             <source>firm</source>
             <translation>企业</translation>
         </message>
@@ -3816,7 +3857,7 @@
             <translation>融资申请</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+40" />
             <location filename="../modules/store/bulkloader.cpp" line="-18" />
             <source>authorization</source>
             <translation>授权书</translation>
@@ -4243,7 +4284,7 @@
             <translation>无法保存同步状态：数据库报告“%1”。</translation>
         </message>
         <message>
-            <location filename="../modules/syncclient/rowapplier.cpp" line="+189" />
+            <location filename="../modules/syncclient/rowapplier.cpp" line="+178" />
             <source>Could not store the %1 row %2 received from the server: the database reported “%3”.</source>
             <translation>无法存储从服务器收到的%1行 %2：数据库报告“%3”。</translation>
         </message>
@@ -4283,7 +4324,7 @@
             <translation>无法将服务器的应答提交到本地数据库：%1</translation>
         </message>
         <message>
-            <location filename="../modules/syncclient/syncworker.cpp" line="+102" />
+            <location filename="../modules/syncclient/syncworker.cpp" line="+104" />
             <source>The server address “%1” is not a valid URL.</source>
             <translation>服务器地址“%1”不是有效的 URL。</translation>
         </message>
@@ -4308,7 +4349,7 @@
             <translation>尚未配置同步服务器。</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+19" />
             <source>The server refused the login name or the password.</source>
             <translation>服务器拒绝了该登录名或密码。</translation>
         </message>
@@ -4320,7 +4361,7 @@
             </translation>
         </message>
         <message>
-            <location line="+109" />
+            <location line="+111" />
             <source>The server sent an invalid push answer: %1</source>
             <translation>服务器发送了无效的推送应答：%1</translation>
         </message>
@@ -4335,7 +4376,7 @@
             <translation>服务器发送的数据页未使同步游标前进。</translation>
         </message>
         <message>
-            <location line="+217" />
+            <location line="+229" />
             <source>The server answered with HTTP status %1.</source>
             <translation>服务器应答了 HTTP 状态码 %1。</translation>
         </message>
@@ -4355,7 +4396,7 @@
             <translation>无法提交对您已无权查看的企业的删除：%1</translation>
         </message>
         <message>
-            <location filename="../modules/syncclient/firmadoption.cpp" line="+81" />
+            <location filename="../modules/syncclient/firmadoption.cpp" line="+82" />
             <source>Could not join the firm registered here with the server's firm of the same USCC: %1</source>
             <translation>无法将本机登记的企业与服务器上统一社会信用代码相同的企业合并：%1</translation>
         </message>
