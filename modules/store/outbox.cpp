@@ -104,16 +104,31 @@ bool Outbox::record(const QString &entity, const QString &rowId, const QString &
                     const QJsonObject &fields, qint64 baseVersion, QString *errorMessage)
 {
     const QVector<Operation> queued = pendingFor(entity, rowId);
-    if (!queued.isEmpty() && queued.last().attempts == 0) {
+    // A refused operation (last_error: the server answered it alone with 400, 403, 404 or 413 and
+    // applied nothing) takes the edit too, which may be the user's correction, so that it does not
+    // wait behind the refusal forever.
+    const bool refused = !queued.isEmpty() && queued.last().attempts > 0 && !queued.last().lastError.isEmpty();
+    if (!queued.isEmpty() && (queued.last().attempts == 0 || refused)) {
         const Operation &last = queued.last();
         QSqlQuery query(m_db.sql());
         bool ok = true;
+        // … under a new opId and without its error, so that the next push sends it: should an earlier
+        // push whose answer was lost have applied it after all, the server merges the new id instead
+        // of answering it as a replay.
+        auto renew = [&] {
+            return !refused
+                   || run(query,
+                          QStringLiteral(
+                              "UPDATE outbox SET op_id = ?, attempts = 0, last_error = '' WHERE op_id = ?"),
+                          {Core::newId(), last.opId});
+        };
         if (last.kind == QLatin1String("upsert") && kind == QLatin1String("upsert")) {
             QJsonObject merged = last.payload;
             for (auto it = fields.begin(); it != fields.end(); ++it)
                 merged.insert(it.key(), it.value());
             ok = run(query, QStringLiteral("UPDATE outbox SET payload = ? WHERE op_id = ?"),
-                     {payloadText(merged), last.opId});
+                     {payloadText(merged), last.opId})
+                 && renew();
         } else if (last.kind == QLatin1String("upsert") && kind == QLatin1String("delete")) {
             // A row created here and deleted before the server saw it: nothing to send at all.
             if (queued.size() == 1 && last.baseVersion == 0)
@@ -121,9 +136,10 @@ bool Outbox::record(const QString &entity, const QString &rowId, const QString &
             else
                 ok = run(query,
                          QStringLiteral("UPDATE outbox SET kind = 'delete', payload = '{}' WHERE op_id = ?"),
-                         {last.opId});
+                         {last.opId})
+                     && renew();
         } else if (last.kind == QLatin1String("delete") && kind == QLatin1String("delete")) {
-            return true; // already queued
+            ok = renew(); // already queued (a refused one is tried again)
         } else {
             Operation op;
             op.entity = entity;

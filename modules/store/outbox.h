@@ -24,7 +24,9 @@ class Database;
 /// operation that has been sent at least once is frozen (the server may already have applied it under
 /// its opId), so a later edit of that row gets a new operation behind it; the sync engine sends at
 /// most one operation per row per push, and rebase() moves the later ones onto the version the
-/// server answered.
+/// server answered. An operation the server refused as malformed (last_error set) applied nothing:
+/// a later edit of its row is merged into it as well, under a new opId and with the error cleared, so
+/// that a correction goes out with the next push instead of waiting behind the refusal.
 class Outbox
 {
 public:

@@ -26,6 +26,7 @@ private slots:
     void localEditKeepsServerVersion();
     void editsBeforePushCoalesce();
     void sentOperationIsFrozen();
+    void refusedOperationTakesTheCorrection();
     void deleteOfSyncedRow();
     void deleteOfLocalOnlyRowDropsEverything();
     void monthlyValueCarriesNaturalKey();
@@ -190,6 +191,59 @@ void TestOutboxHooks::sentOperationIsFrozen()
     // When the server answers the first, the second moves onto the new version.
     QVERIFY(box.rebase(QStringLiteral("enterprise"), e.meta.id, 12));
     QCOMPARE(box.pending().at(1).baseVersion, 12);
+}
+
+void TestOutboxHooks::refusedOperationTakesTheCorrection()
+{
+    // The server refused the operation as malformed (it applied nothing): the user's next edit of the
+    // row is merged into it, under a new id and without the error, so the next push sends it.
+    Store::EnterpriseRepository repo(*f.db);
+    Core::Enterprise e = *repo.byId(f.firm.meta.id);
+    e.employees = 101;
+    e.address = QStringLiteral("长沙市岳麓区麓谷大道 1 号");
+    QString error;
+    QVERIFY2(repo.save(e, &error), qPrintable(error));
+    Outbox box(*f.db);
+    const QString first = box.pending().first().opId;
+    QVERIFY(box.markSent({first}));
+    QVERIFY(box.markSent({first}));
+    QVERIFY(box.setLastError({first}, QStringLiteral("The field employees is not allowed.")));
+    e.employees = 102;
+    QVERIFY2(repo.save(e, &error), qPrintable(error));
+    auto ops = box.pending();
+    QCOMPARE(ops.size(), 1);
+    QVERIFY(ops.at(0).opId != first);
+    QCOMPARE(ops.at(0).opId.size(), 36);
+    QCOMPARE(ops.at(0).attempts, 0);
+    QVERIFY(ops.at(0).lastError.isEmpty());
+    QCOMPARE(ops.at(0).baseVersion, 5);
+    QCOMPARE(ops.at(0).payload, (QJsonObject{{QStringLiteral("employees"), 102},
+                                             {QStringLiteral("address"), e.address}}));
+    QCOMPARE(box.failedCount(), 0);
+
+    // Refused again, then deleted: one delete, again under a new id.
+    const QString second = ops.at(0).opId;
+    QVERIFY(box.markSent({second}));
+    QVERIFY(box.setLastError({second}, QStringLiteral("refused")));
+    e.meta.deleted = true;
+    QVERIFY2(repo.save(e, &error), qPrintable(error));
+    ops = box.pending();
+    QCOMPARE(ops.size(), 1);
+    QCOMPARE(ops.at(0).kind, QStringLiteral("delete"));
+    QVERIFY(ops.at(0).opId != second);
+    QVERIFY(ops.at(0).lastError.isEmpty());
+
+    // A firm created here whose creation was refused, then deleted: the server never had it.
+    Core::Enterprise local = Store::Test::makeEnterprise(QStringLiteral("91430104MA4L000002"),
+                                                         QStringLiteral("临时二号有限公司"), f.park.meta.id);
+    QVERIFY2(repo.save(local, &error), qPrintable(error));
+    const QString created = box.pendingFor(QStringLiteral("enterprise"), local.meta.id).first().opId;
+    QVERIFY(box.markSent({created}));
+    QVERIFY(box.setLastError({created}, QStringLiteral("refused")));
+    local.meta.deleted = true;
+    QVERIFY2(repo.save(local, &error), qPrintable(error));
+    QVERIFY(box.pendingFor(QStringLiteral("enterprise"), local.meta.id).isEmpty());
+    QCOMPARE(box.count(), 1);
 }
 
 void TestOutboxHooks::deleteOfSyncedRow()
