@@ -4,7 +4,7 @@
 #include "store/enumcodes.h"
 #include "store/searchindex_p.h"
 #include "store/sqlitehandle.h"
-#include "store/sqlitestatement_p.h"
+#include "store/sqlitestatement.h"
 #include "store/sqlutil_p.h"
 #include "store/storetr_p.h"
 
@@ -252,7 +252,7 @@ void insertSeries(sqlite3 *handle, const QVector<Core::MonthlyValue> &series, QS
                 slot[c] = char(unit);
             }
             if (ascii) {
-                insert.bindStatic(base + 3, slot, int(id.size()));
+                insert.bindStatic(base + 3, QByteArrayView(slot, id.size()));
             } else {
                 otherIds.push_back(id.toUtf8());
                 insert.bindStatic(base + 3, otherIds.back());

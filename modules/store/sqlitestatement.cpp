@@ -1,5 +1,6 @@
+#include "store/sqlitestatement.h"
+
 #include "store/sqlitehandle.h"
-#include "store/sqlitestatement_p.h"
 
 #include <QSqlDriver>
 
@@ -17,18 +18,18 @@ sqlite3 *sqliteHandle(const QSqlDatabase &db)
     return *static_cast<sqlite3 *const *>(value.constData());
 }
 
-namespace Internal {
-
 SqliteStatement::SqliteStatement(sqlite3 *db, const QString &sql)
+    : SqliteStatement(db, QByteArrayView(sql.toUtf8()))
+{}
+
+SqliteStatement::SqliteStatement(sqlite3 *db, QByteArrayView sql)
     : m_db(db)
 {
     if (!m_db) {
         m_error = QStringLiteral("no SQLite connection");
         return;
     }
-    const QByteArray text = sql.toUtf8();
-    if (sqlite3_prepare_v3(m_db, text.constData(), int(text.size()) + 1, SQLITE_PREPARE_PERSISTENT, &m_stmt,
-                           nullptr)
+    if (sqlite3_prepare_v3(m_db, sql.data(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr)
         != SQLITE_OK) {
         m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
         sqlite3_finalize(m_stmt);
@@ -51,15 +52,11 @@ void SqliteStatement::bindInt(int position, qint64 value)
     sqlite3_bind_int64(m_stmt, position + 1, value);
 }
 
-void SqliteStatement::bindStatic(int position, const QByteArray &utf8)
+void SqliteStatement::bindStatic(int position, QByteArrayView utf8)
 {
-    // constData() of an empty QByteArray is a valid "" (never nullptr), so this binds text, not NULL.
-    sqlite3_bind_text(m_stmt, position + 1, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
-}
-
-void SqliteStatement::bindStatic(int position, const char *utf8, int size)
-{
-    sqlite3_bind_text(m_stmt, position + 1, utf8, size, SQLITE_STATIC);
+    // An empty view may have no data: "" binds the empty text, not NULL.
+    sqlite3_bind_text(m_stmt, position + 1, utf8.isEmpty() ? "" : utf8.data(), int(utf8.size()),
+                      SQLITE_STATIC);
 }
 
 void SqliteStatement::bindText(int position, const QString &text)
@@ -133,7 +130,5 @@ QString SqliteStatement::errorText() const
 {
     return m_error;
 }
-
-} // namespace Internal
 
 } // namespace XinDai::Store

@@ -3,6 +3,7 @@
 #include "store/database.h"
 #include "store/outbox.h"
 #include "store/sqlitehandle.h"
+#include "store/sqlitestatement.h"
 #include "sync/compactpage.h"
 #include "sync/entitycatalog.h"
 #include "sync/pullpage.h"
@@ -18,47 +19,11 @@ using namespace Qt::StringLiterals;
 
 namespace XinDai::SyncClient {
 
-namespace Internal {
-
-/// One statement prepared on the store's SQLite connection, bound through the C API: the page's text
-/// is bound where it lies (no QString, no QVariant per value).
-class RowStatement
-{
-public:
-    RowStatement(sqlite3 *db, const QByteArray &sql)
-    {
-        if (sqlite3_prepare_v3(db, sql.constData(), int(sql.size()) + 1, SQLITE_PREPARE_PERSISTENT, &m_stmt,
-                               nullptr)
-            != SQLITE_OK) {
-            sqlite3_finalize(m_stmt);
-            m_stmt = nullptr;
-        }
-    }
-    ~RowStatement() { sqlite3_finalize(m_stmt); }
-    RowStatement(const RowStatement &) = delete;
-    RowStatement &operator=(const RowStatement &) = delete;
-
-    bool isPrepared() const { return m_stmt != nullptr; }
-    sqlite3_stmt *get() const { return m_stmt; }
-
-    /// Positions from 0. Text must stay unchanged until the step; an empty text is text, not NULL.
-    void bindText(int position, QByteArrayView utf8)
-    {
-        sqlite3_bind_text(m_stmt, position + 1, utf8.isEmpty() ? "" : utf8.data(), int(utf8.size()),
-                          SQLITE_STATIC);
-    }
-    void bindInt(int position, qint64 value) { sqlite3_bind_int64(m_stmt, position + 1, value); }
-    void bindNull(int position) { sqlite3_bind_null(m_stmt, position + 1); }
-
-private:
-    sqlite3_stmt *m_stmt = nullptr;
-};
-
-} // namespace Internal
-
 namespace {
 
-using Internal::RowStatement;
+/// Statements prepared on the store's SQLite connection, bound through the C API: the page's text is
+/// bound where it lies (no QString, no QVariant per value).
+using RowStatement = Store::SqliteStatement;
 using Sync::CompactPage;
 using Kind = CompactPage::Value::Kind;
 
@@ -111,7 +76,7 @@ void bind(RowStatement &s, int position, const CompactPage &page, const CompactP
         s.bindInt(position, value.integer);
         break;
     case Kind::Text:
-        s.bindText(position, page.bytes(value.text));
+        s.bindStatic(position, page.bytes(value.text));
         break;
     case Kind::Absent:
     case Kind::Null:
@@ -125,7 +90,7 @@ void bindText(RowStatement &s, int position, const CompactPage &page, CompactPag
     if (span.offset < 0)
         s.bindNull(position);
     else
-        s.bindText(position, page.bytes(span));
+        s.bindStatic(position, page.bytes(span));
 }
 
 } // namespace
@@ -147,12 +112,13 @@ RowApplier::Outcome RowApplier::apply(const Sync::Row &row, QString *errorMessag
 }
 
 template<typename Sql>
-Internal::RowStatement *RowApplier::statement(quint64 key, Sql &&sql, QString *errorMessage)
+Store::SqliteStatement *RowApplier::statement(quint64 key, Sql &&sql, QString *errorMessage)
 {
     auto it = m_statements.find(key);
     if (it != m_statements.end())
         return it->second.get();
-    auto s = std::make_unique<RowStatement>(m_handle, sql());
+    const QByteArray text = sql();
+    auto s = std::make_unique<RowStatement>(m_handle, QByteArrayView(text));
     if (!s->isPrepared()) {
         if (errorMessage)
             *errorMessage = QString::fromUtf8(sqlite3_errmsg(m_handle));
@@ -185,8 +151,8 @@ RowApplier::Outcome RowApplier::apply(const CompactPage &page, qsizetype index, 
         m_outboxEmpty = Store::Outbox(m_db).count() == 0;
     const qsizetype fieldCount = spec.fields.size();
     auto step = [&](RowStatement &s) {
-        const int rc = sqlite3_step(s.get());
-        sqlite3_reset(s.get());
+        const int rc = sqlite3_step(s.handle());
+        sqlite3_reset(s.handle());
         return rc;
     };
 
@@ -224,7 +190,7 @@ RowApplier::Outcome RowApplier::apply(const CompactPage &page, qsizetype index, 
             errorMessage);
         if (!upsert)
             return Outcome::Failed;
-        upsert->bindText(0, page.bytes(row.id));
+        upsert->bindStatic(0, page.bytes(row.id));
         upsert->bindInt(1, row.version);
         bindText(*upsert, 2, page, row.updatedAt);
         upsert->bindInt(3, 0);
@@ -245,7 +211,7 @@ RowApplier::Outcome RowApplier::apply(const CompactPage &page, qsizetype index, 
         byKey = byKey && page.value(row, i).kind != Kind::Absent;
     auto bindKey = [&](RowStatement &s, int first) {
         if (!byKey) {
-            s.bindText(first, page.bytes(row.id));
+            s.bindStatic(first, page.bytes(row.id));
             return;
         }
         for (const qsizetype i : entity.naturalKey)
@@ -268,18 +234,18 @@ RowApplier::Outcome RowApplier::apply(const CompactPage &page, qsizetype index, 
     if (!select)
         return Outcome::Failed;
     bindKey(*select, 0);
-    const int found = sqlite3_step(select->get());
+    const int found = sqlite3_step(select->handle());
     if (found != SQLITE_ROW && found != SQLITE_DONE) {
-        sqlite3_reset(select->get());
+        sqlite3_reset(select->handle());
         return failure();
     }
     const bool exists = found == SQLITE_ROW;
     const QString localId
-        = exists ? QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(select->get(), 0)),
-                                     sqlite3_column_bytes(select->get(), 0))
+        = exists ? QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(select->handle(), 0)),
+                                     sqlite3_column_bytes(select->handle(), 0))
                  : page.string(row.id);
-    const qint64 localVersion = exists ? sqlite3_column_int64(select->get(), 1) : 0;
-    sqlite3_reset(select->get());
+    const qint64 localVersion = exists ? sqlite3_column_int64(select->handle(), 1) : 0;
+    sqlite3_reset(select->handle());
     if (exists && localVersion >= row.version)
         return Outcome::Skipped;
     if (!exists && row.deleted)
@@ -325,7 +291,7 @@ RowApplier::Outcome RowApplier::apply(const CompactPage &page, qsizetype index, 
         errorMessage);
     if (!write)
         return Outcome::Failed;
-    write->bindText(0, page.bytes(row.id));
+    write->bindStatic(0, page.bytes(row.id));
     write->bindInt(1, row.version);
     bindText(*write, 2, page, row.updatedAt);
     int position = 3;

@@ -17,11 +17,11 @@ struct CompactPage;
 struct Row;
 } // namespace XinDai::Sync
 
-namespace XinDai::SyncClient {
-
-namespace Internal {
-class RowStatement;
+namespace XinDai::Store {
+class SqliteStatement;
 }
+
+namespace XinDai::SyncClient {
 
 /// Writes rows as the server sends them (pulled rows, the merged row of a push conflict) into the
 /// local store through Sync::EntityCatalog, without recording them in the outbox. Runs inside the
@@ -64,11 +64,11 @@ private:
     /// The prepared statement for \a key, built by \a sql on first use; nullptr when preparing
     /// failed (*errorMessage then says why).
     template<typename Sql>
-    Internal::RowStatement *statement(quint64 key, Sql &&sql, QString *errorMessage);
+    Store::SqliteStatement *statement(quint64 key, Sql &&sql, QString *errorMessage);
 
     Store::Database &m_db;
     sqlite3 *m_handle = nullptr;
-    std::unordered_map<quint64, std::unique_ptr<Internal::RowStatement>> m_statements;
+    std::unordered_map<quint64, std::unique_ptr<Store::SqliteStatement>> m_statements;
     std::optional<bool> m_outboxEmpty; ///< read once: nothing is queued → no field needs protecting
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QSqlDatabase>
 #include <QString>
 #include <QVariant>
@@ -8,28 +9,31 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
-namespace XinDai::Store::Internal {
+namespace XinDai::Store {
 
-/// A statement prepared directly on the SQLite connection behind a QSqlDatabase, for the bulk-load
-/// path: binding through the C API avoids a QVariant copy and a conversion per value.
-/// Text bound with bindStatic() must stay alive and unchanged until the next reset() or step().
+/// A statement prepared directly on the SQLite connection behind a QSqlDatabase (sqliteHandle()), for
+/// the paths that write many rows (bulk load, the client's apply of pulled pages): binding through the
+/// C API avoids a QVariant copy and a conversion per value. Text bound with bindStatic() must stay
+/// alive and unchanged until the statement is stepped and reset.
 class SqliteStatement
 {
 public:
     SqliteStatement(sqlite3 *db, const QString &sql);
+    /// \a sql as UTF-8.
+    SqliteStatement(sqlite3 *db, QByteArrayView sql);
     ~SqliteStatement();
     SqliteStatement(const SqliteStatement &) = delete;
     SqliteStatement &operator=(const SqliteStatement &) = delete;
 
     bool isPrepared() const { return m_stmt != nullptr; }
+    /// For stepping and reading columns through the C API (reset it after use).
+    sqlite3_stmt *handle() const { return m_stmt; }
 
     /// Positions are 0-based (as with QSqlQuery::bindValue).
     void bindNull(int position);
     void bindInt(int position, qint64 value);
-    /// Copies nothing: \a utf8 must outlive the step.
-    void bindStatic(int position, const QByteArray &utf8);
-    /// The same for \a size bytes of UTF-8 at \a utf8.
-    void bindStatic(int position, const char *utf8, int size);
+    /// Copies nothing: \a utf8 must outlive the step. Empty text is text, not NULL.
+    void bindStatic(int position, QByteArrayView utf8);
     /// UTF-16 text without copying; a null QString binds the empty text (not NULL).
     void bindText(int position, const QString &text);
     /// Invalid QVariant → NULL; QString → text (null string → empty text); integers and bool →
@@ -48,4 +52,4 @@ private:
     QString m_error;
 };
 
-} // namespace XinDai::Store::Internal
+} // namespace XinDai::Store
