@@ -566,6 +566,46 @@ private Q_SLOTS:
         QCOMPARE(error, u"The conflict is no longer open: it was resolved already."_s);
     }
 
+    void renumberedApplication()
+    {
+        // The server gave an application the next free number (its own was taken meanwhile): the old
+        // number cannot be sent again, and the page says what the change means for the receipt.
+        QVERIFY(!Ui::ConflictResolver::canUseLocalValue(u"application"_s, u"number"_s));
+        QVERIFY(Ui::ConflictResolver::canUseLocalValue(u"application"_s, u"amount"_s));
+        const Core::Application app = Store::ApplicationRepository(m_db).applications().first();
+        QSqlQuery sql(m_db.sql());
+        sql.prepare(u"INSERT INTO conflict (entity, row_id, field, local_value, server_value, detected_at, "
+                    "resolved) VALUES ('application', ?, 'number', ?, ?, '2026-11-26T09:00:00.000Z', 0)"_s);
+        sql.addBindValue(app.meta.id);
+        sql.addBindValue(u"\"XD-2026-CS-0000007\""_s);
+        sql.addBindValue(Ui::SyncRecordLabels::toStored(QJsonValue(app.number)));
+        QVERIFY2(sql.exec(), qPrintable(sql.lastError().text()));
+
+        Ui::ConflictsPage page(m_db);
+        page.show();
+        page.activate();
+        Ui::ConflictTableModel *model = page.conflictModel();
+        int row = -1;
+        for (int r = 0; r < model->rowCount(); ++r) {
+            if (model->entry(r).field == u"number"_s)
+                row = r;
+        }
+        QVERIFY(row >= 0);
+        QCOMPARE(model->index(row, Ui::ConflictTableModel::LocalValueColumn).data().toString(),
+                 u"XD-2026-CS-0000007"_s);
+        const QString hint = Ui::ConflictTableModel::renumberingHint();
+        QVERIFY(hint.contains(u"receipt"_s));
+        QCOMPARE(model->index(row, Ui::ConflictTableModel::LocalValueColumn).data(Qt::ToolTipRole).toString(),
+                 hint);
+        selectRow(page.conflictView(), row);
+        QVERIFY(page.keepServerButton()->isEnabled());
+        QVERIFY(!page.useMineButton()->isEnabled());
+        QCOMPARE(page.useMineButton()->toolTip(), hint);
+        QTest::mouseClick(page.keepServerButton(), Qt::LeftButton);
+        QCOMPARE(resolved(u"application"_s, u"number"_s), 1);
+        QCOMPARE(Store::ApplicationRepository(m_db).application(app.meta.id)->number, app.number);
+    }
+
 private:
     /// The resolved flag of the conflict of \a entity.\a field (-1 when there is none).
     int resolved(const QString &entity, const QString &field)

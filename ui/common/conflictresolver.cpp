@@ -278,7 +278,7 @@ bool ConflictResolver::canUseLocalValue(const QString &entity, const QString &fi
     if (entity == u"enterprise"_s)
         return enterpriseSetters().contains(field);
     if (entity == u"application"_s)
-        return applicationSetters().contains(field);
+        return applicationSetters().contains(field) && !isRenumbering(entity, field);
     return entity == u"monthly_value"_s && field == u"value"_s;
 }
 

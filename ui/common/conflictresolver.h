@@ -32,8 +32,15 @@ public:
     bool useLocalValue(qint64 conflictId, QString *errorMessage);
     /// Whether useLocalValue() can re-apply \a field of \a entity: the firm's registration fields,
     /// the application's fields and monthly values (the rows users edit in this client); other
-    /// entities are reference data edited on the server.
+    /// entities are reference data edited on the server. Not an application's number: the server
+    /// gave it a new one because another application had taken it (isRenumbering()).
     static bool canUseLocalValue(const QString &entity, const QString &field);
+    /// Whether a conflict on \a field of \a entity is the server renumbering an application whose
+    /// number another application had taken (docs/server.md, "Application numbers").
+    static bool isRenumbering(const QString &entity, const QString &field)
+    {
+        return entity == QLatin1String("application") && field == QLatin1String("number");
+    }
 
     /// Hides the rejection of operation \a opId from the Conflicts page (sync_rejection.dismissed).
     bool dismissRejection(const QString &opId, QString *errorMessage);

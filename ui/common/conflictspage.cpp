@@ -207,9 +207,14 @@ void ConflictsPage::updateButtons()
               const ConflictTableModel::Entry &e = m_conflicts->entry(row);
               return ConflictResolver::canUseLocalValue(e.entity, e.field);
           });
+    const bool renumbering = std::any_of(conflicts.cbegin(), conflicts.cend(), [this](int row) {
+        const ConflictTableModel::Entry &e = m_conflicts->entry(row);
+        return ConflictResolver::isRenumbering(e.entity, e.field);
+    });
     m_useMine->setEnabled(canUseMine);
     m_useMine->setToolTip(
-        !conflicts.isEmpty() && !canUseMine
+        renumbering ? ConflictTableModel::renumberingHint()
+        : !conflicts.isEmpty() && !canUseMine
             ? tr("This field is reference data maintained on the server: only the server's "
                  "value can be kept.")
             : tr("Write your value into the record again; it is sent to the server with the "

@@ -1,5 +1,6 @@
 #include "conflicttablemodel.h"
 
+#include "common/conflictresolver.h"
 #include "common/domainlabels.h"
 #include "common/syncrecordlabels.h"
 #include "store/database.h"
@@ -40,6 +41,12 @@ void ConflictTableModel::load(Store::Database &db)
     endResetModel();
 }
 
+QString ConflictTableModel::renumberingHint()
+{
+    return tr("Another application had already taken this number, so the server gave this one the next "
+              "free number. A receipt printed before shows the old number: tell the firm the new one.");
+}
+
 int ConflictTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_entries.size());
@@ -73,6 +80,8 @@ QVariant ConflictTableModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
+        if (ConflictResolver::isRenumbering(e.entity, e.field))
+            return renumberingHint();
         if (index.column() == ServerValueColumn)
             return tr("The server's value is kept in the local data.");
         if (index.column() == LocalValueColumn)

@@ -54,6 +54,8 @@ public:
     /// Reads the unresolved conflicts from \a db.
     void load(Store::Database &db);
     const Entry &entry(int row) const { return m_entries.at(row); }
+    /// What a conflict on an application's number means (ConflictResolver::isRenumbering()).
+    static QString renumberingHint();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
