@@ -89,8 +89,14 @@ HttpApi::~HttpApi() = default;
 
 bool HttpApi::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    const Reply reply = dispatch(methodName(request.method()), request.url().path(), request.query(),
-                                 request.value("Authorization"), request.body());
+    Reply reply = dispatch(methodName(request.method()), request.url().path(), request.query(),
+                           request.value("Authorization"), request.body());
+    // The database connection broke under the request (PostgreSQL restarted, the connection was
+    // terminated): once more on a new connection. Every route may run twice: a push is idempotent by
+    // its operation ids, the others read or replace state.
+    if (reply.status >= 500 && m_db.connectionLost())
+        reply = dispatch(methodName(request.method()), request.url().path(), request.query(),
+                         request.value("Authorization"), request.body());
     QHttpServerResponse response(reply.status == 204 ? QByteArray()
                                                      : QByteArrayLiteral("application/json; charset=utf-8"),
                                  reply.body, QHttpServerResponder::StatusCode(reply.status));
@@ -135,8 +141,8 @@ HttpApi::Reply HttpApi::dispatch(const QByteArray &method, const QString &path, 
         return error(
             413,
             tr("The request body has %1 bytes; the limit is %2 bytes.").arg(body.size()).arg(MaxBodyBytes));
-    if (!m_db.isOpen())
-        return error(500, tr("The server's database is not open."));
+    if (QString dbError; !m_db.ensureConnected(&dbError))
+        return error(503, tr("The server's database cannot be reached: %1").arg(dbError));
 
     if (!route->needsToken)
         return path == QLatin1String("/health") ? health() : login(body);

@@ -16,6 +16,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <libpq-fe.h>
+#include <poll.h>
 #include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
@@ -157,7 +159,8 @@ bool ServerDatabase::open(const QString &url, QString *errorMessage)
         db.setUserName(parsed.userName(QUrl::FullyDecoded));
         db.setPassword(parsed.password(QUrl::FullyDecoded));
         db.setDatabaseName(dbName);
-        db.setConnectOptions(u"connect_timeout=10"_s);
+        // The name shows in pg_stat_activity (which connections are the server's).
+        db.setConnectOptions(u"connect_timeout=10;application_name=xindai-server"_s);
         if (!db.open()) {
             setError(errorMessage, Tr::tr("The PostgreSQL database %1 cannot be reached: %2")
                                        .arg(displayUrl(), db.lastError().text()));
@@ -207,6 +210,41 @@ void ServerDatabase::close()
         }
         QSqlDatabase::removeDatabase(m_connectionName);
     }
+}
+
+bool ServerDatabase::ensureConnected(QString *errorMessage)
+{
+    if (m_dialect != Dialect::PostgreSQL || m_url.isEmpty()) {
+        if (isOpen())
+            return true;
+        setError(errorMessage, Tr::tr("The server's database is not open."));
+        return false;
+    }
+    if (PGconn *conn = pgConnection(); conn && PQstatus(conn) == CONNECTION_OK) {
+        if (m_inTransaction)
+            return true;
+        // A connection the server closed (it restarted, or the connection was terminated) is mostly
+        // noticed here, without waiting, instead of by the request's first statement: the socket was
+        // shut down by the other end.
+        pollfd socket{PQsocket(conn), short(POLLIN | POLLRDHUP), 0};
+        if (::poll(&socket, 1, 0) <= 0 || !(socket.revents & (POLLRDHUP | POLLHUP | POLLERR)))
+            return true;
+    }
+    const QString url = m_url;
+    QString error;
+    if (open(url, &error))
+        return true;
+    m_url = url; // open() forgets a URL it could not use: keep trying the same one
+    setError(errorMessage, error);
+    return false;
+}
+
+bool ServerDatabase::connectionLost() const
+{
+    if (m_dialect != Dialect::PostgreSQL || m_url.isEmpty())
+        return false;
+    PGconn *conn = pgConnection();
+    return !conn || PQstatus(conn) != CONNECTION_OK;
 }
 
 bool ServerDatabase::isOpen() const

@@ -35,6 +35,14 @@ public:
     bool open(const QString &url, QString *errorMessage);
     void close();
     bool isOpen() const;
+    /// Before each request: true when the database can be used. A PostgreSQL connection that the
+    /// server closed (it restarted, or an administrator terminated the connection) is opened again
+    /// with the same URL, statement caches dropped; false and a message when that fails too (the next
+    /// call tries again).
+    bool ensureConnected(QString *errorMessage);
+    /// PostgreSQL: true when the connection broke (a statement found it closed); ensureConnected()
+    /// opens it again.
+    bool connectionLost() const;
     Dialect dialect() const { return m_dialect; }
     /// The URL without its password, for logs.
     QString displayUrl() const;

@@ -765,6 +765,59 @@ private slots:
         QCOMPARE(server.stop(), 0);
     }
 
+    void reconnectsWhenPostgresDropsTheConnection()
+    {
+        // PostgreSQL restarts, or an administrator terminates the server's connections: the next
+        // request reconnects instead of failing until the server is restarted.
+        Fixture fx;
+        ServerProcess server;
+        if (!start(QStringLiteral("postgres"), fx, server,
+                   {QStringLiteral("--threads"), QStringLiteral("2")}))
+            return;
+        QNetworkAccessManager nam;
+        const QString admin = login(nam, server, QStringLiteral("admin"));
+        const QByteArray pull("{\"cursor\":0,\"pageSize\":100,\"entities\":[\"park\"]}");
+        const HttpResult before = httpRequest(nam, "POST", server.url() + u"/sync/pull", pull, admin);
+        QCOMPARE(before.status, 200);
+
+        const QUrl url(fx.db->url());
+        QSqlDatabase dba
+            = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("reconnect-dba"));
+        dba.setHostName(url.host());
+        dba.setPort(url.port(5432));
+        dba.setUserName(url.userName());
+        dba.setPassword(url.password());
+        dba.setDatabaseName(url.path().mid(1));
+        QVERIFY2(dba.open(), qPrintable(dba.lastError().text()));
+        auto serverConnections = [&dba] {
+            QSqlQuery q(dba);
+            q.exec(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                  "AND application_name = 'xindai-server'"));
+            return q.next() ? q.value(0).toInt() : -1;
+        };
+        QVERIFY(serverConnections() >= 1);
+        {
+            QSqlQuery kill(dba);
+            QVERIFY2(kill.exec(QStringLiteral(
+                         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                         "datname = current_database() AND application_name = 'xindai-server'")),
+                     qPrintable(kill.lastError().text()));
+        }
+        QTRY_COMPARE(serverConnections(), 0);
+
+        // Every request works again, on whichever thread answers it.
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(httpRequest(nam, "GET", server.url() + u"/me", {}, admin).status, 200);
+            const HttpResult after = httpRequest(nam, "POST", server.url() + u"/sync/pull", pull, admin);
+            QCOMPARE(after.status, 200);
+            QCOMPARE(after.json, before.json);
+        }
+        QVERIFY(serverConnections() >= 1);
+        dba.close();
+        dba = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("reconnect-dba"));
+    }
+
     void twoServersOnePostgres()
     {
         Fixture fx;

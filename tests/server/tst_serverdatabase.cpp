@@ -62,6 +62,8 @@ private slots:
     void pgPlaceholders();
     void pgPipeline_data() { backends(); }
     void pgPipeline();
+    void reconnect_data() { backends(); }
+    void reconnect();
 };
 
 void TestServerDatabase::badUrls_data()
@@ -583,8 +585,9 @@ void TestServerDatabase::bulkThroughput()
 void TestServerDatabase::pgPlaceholders()
 {
     // Numbered in order; a "?" inside a string or a quoted identifier stays.
-    QCOMPARE(PgPipeline::numberedPlaceholders(u"SELECT a FROM t WHERE b = ? AND c <> '?' AND \"d?\" IN (?, ?)"_s),
-             QByteArray("SELECT a FROM t WHERE b = $1 AND c <> '?' AND \"d?\" IN ($2, $3)"));
+    QCOMPARE(
+        PgPipeline::numberedPlaceholders(u"SELECT a FROM t WHERE b = ? AND c <> '?' AND \"d?\" IN (?, ?)"_s),
+        QByteArray("SELECT a FROM t WHERE b = $1 AND c <> '?' AND \"d?\" IN ($2, $3)"));
     QCOMPARE(PgPipeline::numberedPlaceholders(u"SELECT '汉字?'"_s), QByteArray("SELECT '汉字?'"));
 }
 
@@ -685,6 +688,62 @@ void TestServerDatabase::pgPipeline()
     QVERIFY(qt->exec() && qt->next());
     QCOMPARE(qt->value(0).toLongLong(), 7);
     qt->finish();
+}
+
+void TestServerDatabase::reconnect()
+{
+    TestStore store;
+    XINDAI_OPEN_STORE(store);
+    ServerDatabase &db = store.db();
+    QFETCH(QString, backend);
+    QString error;
+    QVERIFY(db.ensureConnected(&error));
+    QVERIFY(!db.connectionLost());
+    if (backend == u"sqlite"_s)
+        return; // a file: nothing to lose
+    ServerDatabase other;
+    QVERIFY2(other.open(store.url(), &error), qPrintable(error));
+    auto backendPid = [](ServerDatabase &d) {
+        QSqlQuery q(d.sql());
+        return q.exec(u"SELECT pg_backend_pid()"_s) && q.next() ? q.value(0).toLongLong() : -1;
+    };
+    auto terminate = [&](qint64 pid) {
+        QSqlQuery q(other.sql());
+        QVERIFY(q.exec(u"SELECT pg_terminate_backend(%1)"_s.arg(pid)));
+        QTRY_VERIFY(q.exec(u"SELECT count(*) FROM pg_stat_activity WHERE pid = %1"_s.arg(pid)) && q.next()
+                    && q.value(0).toInt() == 0);
+    };
+
+    // Terminated, then a statement runs into the closed connection: it fails, the loss is known, and
+    // ensureConnected() opens a new connection with the same URL (and schema).
+    const qint64 first = backendPid(db);
+    QVERIFY(first > 0);
+    terminate(first);
+    QSqlQuery probe(db.sql());
+    QVERIFY(!probe.exec(u"SELECT 1"_s));
+    QVERIFY(db.connectionLost());
+    QVERIFY2(db.ensureConnected(&error), qPrintable(error));
+    QVERIFY(!db.connectionLost());
+    const qint64 second = backendPid(db);
+    QVERIFY(second > 0 && second != first);
+    QCOMPARE(db.headSequence(), 0); // the store's schema again (search_path set anew)
+    QVERIFY(db.transaction());
+    QCOMPARE(db.reserveSequence(3, &error), 1);
+    QVERIFY(db.commit());
+
+    // Terminated while idle: ensureConnected() notices the closed socket (once the backend's exit has
+    // closed it; before that, the first statement fails and the next call reconnects).
+    terminate(second);
+    QTRY_VERIFY(db.ensureConnected(&error) && backendPid(db) > 0);
+    QVERIFY(backendPid(db) != second);
+    QCOMPARE(db.headSequence(), 3);
+    PgPipeline pipeline(db);
+    const int head = pipeline.add(u"SELECT seq FROM sync_clock WHERE id = 1"_s);
+    QVERIFY2(pipeline.run(&error),
+             qPrintable(error)); // statements prepared on the old connection are not assumed
+    PgRows rows = pipeline.rows(head);
+    QVERIFY(rows.next());
+    QCOMPARE(rows.integer(0), 3);
 }
 
 QTEST_GUILESS_MAIN(TestServerDatabase)
