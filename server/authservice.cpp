@@ -77,7 +77,9 @@ struct SessionRow
     template<typename Row>
     static SessionRow read(const Row &row)
     {
-        auto text = [&](int column) { return row.isNull(column) ? QString() : toText(row.text(column)); };
+        auto text = [&](int column) {
+            return row.isNull(column) ? QString() : toText(row.text(column));
+        };
         SessionRow s;
         s.userId = text(0);
         s.expiresAt = text(1);
@@ -325,10 +327,10 @@ AuthService::AuthResult AuthService::authenticate(const QString &token)
     // Every request comes through here: the statement is prepared once per connection, and on
     // PostgreSQL sent through libpq (PgPipeline: no query text to parse per request, the row read in
     // place).
-    const QString sql = QStringLiteral(
-        "SELECT s.user_id, s.expires_at, s.revoked, s.last_seen_at, u.login, u.role, "
-        "u.park_id, u.institution_id, u.disabled, u.deleted FROM session_token s "
-        "LEFT JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?");
+    const QString sql
+        = QStringLiteral("SELECT s.user_id, s.expires_at, s.revoked, s.last_seen_at, u.login, u.role, "
+                         "u.park_id, u.institution_id, u.disabled, u.deleted FROM session_token s "
+                         "LEFT JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?");
     std::optional<SessionRow> session;
     QString error;
     if (m_db.dialect() == ServerDatabase::Dialect::PostgreSQL) {

@@ -74,10 +74,11 @@ int PgPipeline::add(const QString &sql, const QVariantList &binds)
         else
             q.params.push_back(b.toString().toUtf8());
     }
-    // Named once per connection; a statement queued twice before its first run is prepared once.
+    // Named once per connection (a name is never given twice: one whose statement failed to prepare
+    // is dropped with it); a statement queued twice before its first run is prepared once.
     auto it = m_db.m_pgStatements.constFind(sql);
     if (it == m_db.m_pgStatements.constEnd()) {
-        it = m_db.m_pgStatements.insert(sql, "xindai_" + QByteArray::number(m_db.m_pgStatements.size()));
+        it = m_db.m_pgStatements.insert(sql, "xindai_" + QByteArray::number(m_db.m_pgNamed++));
         q.prepareFirst = true;
     }
     q.name = *it;
@@ -106,7 +107,8 @@ bool PgPipeline::run(QString *errorMessage)
             PQclear(pending);
     }
     if (PQtransactionStatus(conn) == PQTRANS_ACTIVE || PQenterPipelineMode(conn) != 1)
-        return fail(Tr::tr("The PostgreSQL connection is busy: %1").arg(QString::fromUtf8(PQerrorMessage(conn))));
+        return fail(
+            Tr::tr("The PostgreSQL connection is busy: %1").arg(QString::fromUtf8(PQerrorMessage(conn))));
 
     bool sent = true;
     for (const Queued &q : m_queued) {
@@ -122,7 +124,8 @@ bool PgPipeline::run(QString *errorMessage)
                    && PQsendPrepare(conn, q.name.constData(), numberedPlaceholders(q.sql).constData(), count,
                                     nullptr);
         sent = sent
-               && PQsendQueryPrepared(conn, q.name.constData(), count, values.data(), lengths.data(), nullptr, 0);
+               && PQsendQueryPrepared(conn, q.name.constData(), count, values.data(), lengths.data(), nullptr,
+                                      0);
         if (!sent)
             break;
     }

@@ -201,6 +201,7 @@ void ServerDatabase::close()
         sqlite3_finalize(statement);
     m_sqliteStatements.clear();
     m_pgStatements.clear();
+    m_pgNamed = 0;
     m_inTransaction = false;
     m_blockNext = m_blockEnd = m_blockSize = 0;
     if (QSqlDatabase::contains(m_connectionName)) {

@@ -88,8 +88,8 @@ public:
     /// (0 on failure). The counter row stays locked until commit, so on PostgreSQL writers commit in
     /// sequence order and a pull never skips a row that commits later with a smaller number.
     qint64 reserveSequence(qint64 count, QString *errorMessage);
-    /// Inside a write transaction: takes the sync_clock row lock now (PostgreSQL: an UPDATE that changes nothing;
-    /// SQLite: BEGIN IMMEDIATE already holds the write lock), so that what the transaction reads
+    /// Inside a write transaction: takes the sync_clock row lock now (PostgreSQL: an UPDATE that changes
+    /// nothing; SQLite: BEGIN IMMEDIATE already holds the write lock), so that what the transaction reads
     /// before it writes cannot be changed by another writer (server process) until it commits. Push
     /// and any read-then-write batch (import) call it first; writers are serialized anyway from their
     /// first reserved number to commit.
@@ -127,6 +127,7 @@ private:
     mutable QHash<QString, std::shared_ptr<QSqlQuery>> m_statements; ///< prepared(): a cache
     mutable QHash<QString, sqlite3_stmt *> m_sqliteStatements;       ///< sqliteStatement(): a cache
     QHash<QString, QByteArray> m_pgStatements; ///< statements PgPipeline prepared on this connection, by name
+    qint64 m_pgNamed = 0;                      ///< names given on this connection (each used once)
 };
 
 } // namespace XinDai::Server

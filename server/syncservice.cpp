@@ -217,7 +217,8 @@ public:
                 sqlite3_bind_int64(statement, int(b) + 1, value.toLongLong());
             } else {
                 const QByteArray utf8 = value.toString().toUtf8();
-                sqlite3_bind_text(statement, int(b) + 1, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+                sqlite3_bind_text(statement, int(b) + 1, utf8.constData(), int(utf8.size()),
+                                  SQLITE_TRANSIENT);
             }
         }
         SqliteRows rows{statement};
@@ -948,9 +949,10 @@ SyncService::pullWire(const Caller &caller, const Sync::PullRequest &request, QS
     // the ordered branches and stops there.
     ReadBatch first(m_db);
     if (!first.beginRead())
-        return failure(Failure::Database,
-                       Tr::tr("The database could not start a transaction: %1").arg(m_db.sql().lastError().text()),
-                       errorMessage);
+        return failure(
+            Failure::Database,
+            Tr::tr("The database could not start a transaction: %1").arg(m_db.sql().lastError().text()),
+            errorMessage);
     QStringList parts;
     QVariantList binds;
     for (qsizetype e = 0; e < specs.size(); ++e) {
@@ -963,7 +965,8 @@ SyncService::pullWire(const Caller &caller, const Sync::PullRequest &request, QS
                      + u") ORDER BY t.version LIMIT ?) q%1"_s.arg(e));
         binds += QVariantList{request.cursor} + where.binds + QVariantList{request.pageSize + 1};
     }
-    QString sql = u"WITH h AS (SELECT seq FROM sync_clock WHERE id = 1) SELECT -1 AS e, h.seq AS version FROM h"_s;
+    QString sql
+        = u"WITH h AS (SELECT seq FROM sync_clock WHERE id = 1) SELECT -1 AS e, h.seq AS version FROM h"_s;
     if (!parts.isEmpty()) {
         sql += u" UNION ALL SELECT w.e, w.version FROM (SELECT v.e, v.version FROM ("_s
                + parts.join(u" UNION ALL "_s) + u") v ORDER BY v.version LIMIT ?) w"_s;
