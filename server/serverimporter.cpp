@@ -18,6 +18,9 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+#include <optional>
+
 namespace XinDai::Server {
 
 namespace {
@@ -99,6 +102,110 @@ struct RowContext
         errors.append({row, 0, c >= 0 && c < header.size() ? header.at(c).trimmed() : key, reason});
     }
 };
+
+/// A checked row waiting for the write of its chunk.
+struct Candidate
+{
+    int row = 0;
+    QJsonObject fields;
+    QString key;           ///< the natural key, keyText()
+    QJsonObject keyFields; ///< the natural key's fields
+    QString id;            ///< the existing row, "" for a new one (found when the chunk is written)
+    bool valid = true;     ///< false: refused by the catalog's check
+    std::optional<RowStore::Written> stored;
+};
+
+/// The columns (all TEXT) of each kind's natural key: a firm by USCC, a series value by (firm, kind,
+/// month), a public credit record by (firm, kind, date, title).
+const QStringList &keyColumns(ServerImporter::Kind kind)
+{
+    static const QStringList firms{QStringLiteral("uscc")};
+    static const QStringList series{QStringLiteral("enterprise_id"), QStringLiteral("kind"),
+                                    QStringLiteral("month")};
+    static const QStringList records{QStringLiteral("enterprise_id"), QStringLiteral("kind"),
+                                     QStringLiteral("date"), QStringLiteral("title")};
+    return kind == ServerImporter::Kind::Firms    ? firms
+           : kind == ServerImporter::Kind::Series ? series
+                                                  : records;
+}
+
+constexpr QChar KeySeparator = QChar(0x1f);
+
+/// The values of \a key's columns, in order, joined by U+001F (only the last column is free text, so
+/// the join is unambiguous).
+QString keyText(const QJsonObject &key, const QStringList &columns)
+{
+    QString text;
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        if (i > 0)
+            text += KeySeparator;
+        text += key.value(columns.at(i)).toString();
+    }
+    return text;
+}
+
+/// The ids of the rows of \a table whose \a columns equal one of \a keys (keyText()s), by key; of rows
+/// sharing a key, the first read (as RowStore::findId). One statement per up to 512 keys (SQLite: 64),
+/// the list padded with its last key to a power of two so that few shapes are prepared: the keys as a
+/// VALUES list joined to the table, which both databases answer through the key's index (SQLite scans
+/// the table for a row-value IN (VALUES …)).
+std::optional<QHash<QString, QString>> findIds(ServerDatabase &db, const QString &table,
+                                               const QStringList &columns, const QStringList &keys,
+                                               QString *errorMessage)
+{
+    QHash<QString, QString> ids;
+    const qsizetype maxKeys = db.dialect() == ServerDatabase::Dialect::SQLite ? 64 : 512;
+    const qsizetype width = columns.size();
+    QString tuple = QStringLiteral("(?");
+    for (qsizetype c = 1; c < width; ++c)
+        tuple += QStringLiteral(", ?");
+    tuple += u')';
+    QString select = QStringLiteral("SELECT t.id");
+    QString join;
+    for (qsizetype c = 0; c < width; ++c) {
+        select += QStringLiteral(", t.") + ServerDatabase::quoted(columns.at(c));
+        join += (c == 0 ? QStringLiteral(" ON ") : QStringLiteral(" AND ")) + QStringLiteral("t.")
+                + ServerDatabase::quoted(columns.at(c)) + QStringLiteral(" = k.column%1").arg(c + 1);
+    }
+    for (qsizetype offset = 0; offset < keys.size(); offset += maxKeys) {
+        const qsizetype n = std::min(maxKeys, keys.size() - offset);
+        qsizetype shape = 8;
+        while (shape < n)
+            shape *= 2;
+        QString sql = select + QStringLiteral(" FROM (VALUES ") + tuple;
+        for (qsizetype i = 1; i < shape; ++i)
+            sql += QStringLiteral(", ") + tuple;
+        sql += QStringLiteral(") AS k JOIN ") + ServerDatabase::quoted(table) + QStringLiteral(" AS t")
+               + join;
+        QSqlQuery *read = db.prepared(sql, errorMessage);
+        if (!read)
+            return std::nullopt;
+        for (qsizetype i = 0; i < shape; ++i) {
+            const QString &key = keys.at(offset + std::min(i, n - 1));
+            qsizetype from = 0;
+            for (qsizetype c = 0; c < width; ++c) {
+                const qsizetype to = c + 1 < width ? key.indexOf(KeySeparator, from) : key.size();
+                read->addBindValue(key.mid(from, to < 0 ? key.size() - from : to - from));
+                from = to < 0 ? key.size() : to + 1;
+            }
+        }
+        if (!read->exec()) {
+            if (errorMessage)
+                *errorMessage = read->lastError().text();
+            read->finish();
+            return std::nullopt;
+        }
+        while (read->next()) {
+            QString key = read->value(1).toString();
+            for (qsizetype c = 1; c < width; ++c)
+                key += KeySeparator + read->value(int(c) + 1).toString();
+            if (!ids.contains(key))
+                ids.insert(key, read->value(0).toString());
+        }
+        read->finish();
+    }
+    return ids;
+}
 
 } // namespace
 
@@ -207,7 +314,29 @@ ServerImporter::Result ServerImporter::importBytes(const QByteArray &bytes, Kind
 
     if (!m_db.transaction())
         return fatal(tr("The import could not start a transaction on the server's database."));
+    // Rows are written in bulk on PostgreSQL, one by one on SQLite (below).
+    const bool oneByOne = m_db.dialect() == ServerDatabase::Dialect::SQLite;
+    // Every push waits from here to the commit: the import reads what it writes (existing rows, keys).
+    // The savepoint lets a chunk whose bulk write fails be written again row by row (below).
+    if (!m_db.lockWriters(nullptr) || (!oneByOne && !m_db.savepoint(QStringLiteral("import_chunk")))) {
+        m_db.rollback();
+        return fatal(tr("The import could not start a transaction on the server's database."));
+    }
+    if (m_db.dialect() == ServerDatabase::Dialect::PostgreSQL) {
+        // The tables grow while the import runs (in this transaction, unseen by ANALYZE), so the plan of
+        // the key lookups, cached from their first runs on a small table, would stay a hash join over a
+        // full scan of the table for every chunk: only nested loops over the key's index (until commit).
+        QSqlQuery q(m_db.sql());
+        if (!q.exec(QStringLiteral("SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off"))) {
+            m_db.rollback();
+            return fatal(tr("The import could not start a transaction on the server's database."));
+        }
+    }
     RowStore rows(m_db);
+    const QString entity = kind == Kind::Firms    ? QStringLiteral("enterprise")
+                           : kind == Kind::Series ? QStringLiteral("monthly_value")
+                                                  : QStringLiteral("credit_record");
+    const QStringList &naturalKey = keyColumns(kind);
 
     QHash<QString, QString> parkByKey;
     if (kind == Kind::Firms) {
@@ -221,22 +350,17 @@ ServerImporter::Result ServerImporter::importBytes(const QByteArray &bytes, Kind
             parkByKey.insert(q.value(2).toString().trimmed().toLower(), q.value(0).toString());
         }
     }
-    QHash<QString, QString> firmIdByUscc; // cache of lookups
-    auto firmId = [&](const QString &uscc) {
-        auto it = firmIdByUscc.constFind(uscc);
-        if (it != firmIdByUscc.constEnd())
-            return *it;
-        const QString id = rows.findId(QStringLiteral("enterprise"), {{QStringLiteral("uscc"), uscc}});
-        firmIdByUscc.insert(uscc, id);
-        return id;
-    };
+    // Firm ids by USCC ("" = not on the server), looked up for a block of records at a time.
+    QHash<QString, QString> firmIdByUscc;
+    QHash<QString, Core::IdCheckResult> usccChecks; // of the current block, by cell
     auto checkUscc = [&](RowContext &ctx) {
         const QString raw = ctx.cell(QStringLiteral("uscc"));
         if (raw.isEmpty()) {
             ctx.fail(QStringLiteral("uscc"), tr("The USCC is missing."));
             return QString();
         }
-        const Core::IdCheckResult check = Core::Uscc::check(raw);
+        const auto known = usccChecks.constFind(raw);
+        const Core::IdCheckResult check = known != usccChecks.constEnd() ? *known : Core::Uscc::check(raw);
         if (!check.valid) {
             ctx.fail(QStringLiteral("uscc"), tr("The USCC “%1” is invalid: %2").arg(raw, check.reason));
             return QString();
@@ -244,7 +368,7 @@ ServerImporter::Result ServerImporter::importBytes(const QByteArray &bytes, Kind
         return check.normalized;
     };
     auto existingFirm = [&](RowContext &ctx, const QString &uscc) {
-        const QString id = uscc.isEmpty() ? QString() : firmId(uscc);
+        const QString id = uscc.isEmpty() ? QString() : firmIdByUscc.value(uscc);
         if (!uscc.isEmpty() && id.isEmpty())
             ctx.fail(
                 QStringLiteral("uscc"),
@@ -253,13 +377,9 @@ ServerImporter::Result ServerImporter::importBytes(const QByteArray &bytes, Kind
     };
 
     const int width = int(header.fields.size());
-    Intake::CsvRecord record;
-    int row = 0;
-    while (parser.next(&record)) {
-        ++row;
+    // Checks one record: its errors, or none and the row's fields and natural key in *candidate.
+    auto readRecord = [&](const Intake::CsvRecord &record, int row, Candidate *candidate) {
         RowContext ctx{columns, header.fields, record.fields, row, {}};
-        QString entity;
-        QString id;
         QJsonObject fields;
         QJsonObject key;
         if (!record.error.isEmpty()) {
@@ -270,7 +390,6 @@ ServerImporter::Result ServerImporter::importBytes(const QByteArray &bytes, Kind
                                    .arg(record.fields.size())
                                    .arg(width)});
         } else if (kind == Kind::Firms) {
-            entity = QStringLiteral("enterprise");
             const QString uscc = checkUscc(ctx);
             const QString name = ctx.cell(QStringLiteral("name"));
             if (name.isEmpty())
@@ -345,15 +464,9 @@ ServerImporter::Result ServerImporter::importBytes(const QByteArray &bytes, Kind
                 else
                     fields.insert(QStringLiteral("employees"), n);
             }
-            if (ctx.errors.isEmpty()) {
-                id = firmId(uscc);
-                if (id.isEmpty())
-                    fields.insert(QStringLiteral("kind"), uscc.startsWith(u"92")
-                                                              ? QStringLiteral("individual_business")
-                                                              : QStringLiteral("company"));
-            }
+            if (ctx.errors.isEmpty())
+                key = {{QStringLiteral("uscc"), uscc}};
         } else if (kind == Kind::Series) {
-            entity = QStringLiteral("monthly_value");
             const QString firm = existingFirm(ctx, checkUscc(ctx));
             const QString monthText = ctx.cell(QStringLiteral("month"));
             const QDate month = QDate::fromString(monthText, QStringLiteral("yyyy-MM"));
@@ -396,10 +509,8 @@ ServerImporter::Result ServerImporter::importBytes(const QByteArray &bytes, Kind
                        {QStringLiteral("month"), month.toString(Qt::ISODate)}};
                 fields = key;
                 fields.insert(QStringLiteral("value"), value);
-                id = rows.findId(entity, key);
             }
         } else {
-            entity = QStringLiteral("credit_record");
             const QString firm = existingFirm(ctx, checkUscc(ctx));
             const QString kindText = ctx.cell(QStringLiteral("kind"));
             const QString recordKind = recordKinds().value(kindText.toLower(), recordKinds().value(kindText));
@@ -458,40 +569,247 @@ ServerImporter::Result ServerImporter::importBytes(const QByteArray &bytes, Kind
                        {QStringLiteral("title"), title}};
                 for (auto it = key.begin(); it != key.end(); ++it)
                     fields.insert(it.key(), it.value());
-                id = rows.findId(entity, key);
             }
         }
 
         if (ctx.errors.isEmpty()) {
-            // Last guard: the catalog's own limits (types, lengths, enumerations).
-            QString message;
-            const Sync::EntitySpec *spec = Sync::EntityCatalog::find(entity);
-            if (!spec
-                || !Sync::EntityCatalog::validateFields(*spec, fields, QStringLiteral("row"), &message,
-                                                        id.isEmpty())) {
-                ctx.errors.append({row, 0, QString(), message});
-            } else {
-                const std::optional<RowStore::Written> written = rows.upsert(entity, id, fields, &message);
-                if (!written) {
-                    m_db.rollback();
-                    result.imported = result.updated = result.unchanged = 0;
-                    return fatal(
-                        tr("Row %1 could not be stored, so nothing was imported: %2").arg(row).arg(message));
+            candidate->row = row;
+            candidate->fields = fields;
+            candidate->key = keyText(key, naturalKey);
+            candidate->keyFields = key;
+        }
+        return ctx.errors;
+    };
+
+    // The rows read since the last write, in file order: errors, or a candidate to write.
+    struct Outcome
+    {
+        QVector<Intake::ImportError> errors;
+        qsizetype candidate = -1;
+    };
+    QList<Outcome> outcomes;
+    QList<Candidate> candidates;
+    QHash<QString, qsizetype> candidateByKey;
+    struct Failure
+    {
+        int row = 0;
+        QString message;
+    };
+    // A row that could not be stored: nothing of the import stays.
+    auto failed = [&](const Failure &failure) {
+        m_db.rollback();
+        result.imported = result.updated = result.unchanged = 0;
+        return fatal(tr("Row %1 could not be stored, so nothing was imported: %2")
+                         .arg(failure.row)
+                         .arg(failure.message));
+    };
+    // Writes the candidates and counts the outcomes; a database failure (the first row that could not
+    // be stored, when known) leaves the counts of the rows before it.
+    auto writeCandidates = [&]() -> std::optional<Failure> {
+        const auto countUpTo = [&](int failedRow) {
+            for (const Outcome &o : std::as_const(outcomes)) {
+                const int row = o.candidate >= 0 ? candidates.at(o.candidate).row
+                                                 : (o.errors.isEmpty() ? 0 : o.errors.first().row);
+                if (failedRow > 0 && row >= failedRow)
+                    break;
+                if (!o.errors.isEmpty()) {
+                    ++result.rejected;
+                    result.errors += o.errors;
+                } else if (const Candidate &c = candidates.at(o.candidate); c.stored) {
+                    if (c.stored->created)
+                        ++result.imported;
+                    else if (c.stored->changed)
+                        ++result.updated;
+                    else
+                        ++result.unchanged;
+                    if (kind == Kind::Firms)
+                        firmIdByUscc.insert(c.key, c.stored->id);
                 }
-                if (kind == Kind::Firms)
-                    firmIdByUscc.insert(fields.value(QLatin1String("uscc")).toString(), written->id);
-                if (written->created)
-                    ++result.imported;
-                else if (written->changed)
-                    ++result.updated;
-                else
-                    ++result.unchanged;
+            }
+        };
+        const auto done = [&](std::optional<Failure> failure) {
+            countUpTo(failure ? failure->row : 0);
+            outcomes.clear();
+            candidates.clear();
+            candidateByKey.clear();
+            return failure;
+        };
+        if (candidates.isEmpty())
+            return done(std::nullopt);
+        QString message;
+
+        // 1. Existing rows by natural key: firms from the USCC lookup, the others in a few statements
+        // (SQLite: one by one, which costs no round trip and less binding).
+        if (kind == Kind::Firms) {
+            for (Candidate &c : candidates)
+                c.id = firmIdByUscc.value(c.key);
+        } else if (oneByOne) {
+            for (Candidate &c : candidates)
+                c.id = rows.findId(entity, c.keyFields);
+        } else {
+            QStringList keys;
+            keys.reserve(candidates.size());
+            for (const Candidate &c : std::as_const(candidates))
+                keys.append(c.key);
+            const std::optional<QHash<QString, QString>> ids
+                = findIds(m_db, entity, naturalKey, keys, &message);
+            if (!ids)
+                return done(Failure{candidates.first().row, message});
+            for (Candidate &c : candidates)
+                c.id = ids->value(c.key);
+        }
+
+        // 2. The catalog's own limits (types, lengths, enumerations): the last guard.
+        const Sync::EntitySpec *spec = Sync::EntityCatalog::find(entity);
+        QStringList existing;
+        for (Outcome &o : outcomes) {
+            if (o.candidate < 0)
+                continue;
+            Candidate &c = candidates[o.candidate];
+            if (kind == Kind::Firms && c.id.isEmpty())
+                c.fields.insert(QStringLiteral("kind"), c.key.startsWith(u"92")
+                                                            ? QStringLiteral("individual_business")
+                                                            : QStringLiteral("company"));
+            QString why;
+            if (!spec
+                || !Sync::EntityCatalog::validateFields(*spec, c.fields, QStringLiteral("row"), &why,
+                                                        c.id.isEmpty())) {
+                o.errors.append({c.row, 0, QString(), why});
+                c.valid = false;
+            } else if (!c.id.isEmpty()) {
+                existing.append(c.id);
             }
         }
-        if (!ctx.errors.isEmpty()) {
-            ++result.rejected;
-            result.errors += ctx.errors;
+
+        // 3. The writes: existing rows loaded together and updated where a value changed (no second
+        // read), new rows in multi-row INSERTs (the same stored row as upsert() would write: the named
+        // fields, a version of its own, every field at that version in field_versions). SQLite: one by
+        // one (QtSql's SQLite driver binds a long statement's parameters more slowly than it runs
+        // short ones, and there is no round trip to save).
+        const bool written = !oneByOne && [&] {
+            std::optional<QHash<QString, RowStore::Loaded>> loaded = QHash<QString, RowStore::Loaded>();
+            if (!existing.isEmpty())
+                loaded = rows.loadMany(entity, existing, &message);
+            if (!loaded)
+                return false;
+            QHash<QString, QList<qsizetype>> newByFields; // same named fields → one insertMany()
+            QList<QString> shapes;
+            for (qsizetype i = 0; i < candidates.size(); ++i) {
+                Candidate &c = candidates[i];
+                if (!c.valid)
+                    continue;
+                if (c.id.isEmpty()) {
+                    const QString shape = c.fields.keys().join(u',');
+                    auto it = newByFields.find(shape);
+                    if (it == newByFields.end()) {
+                        it = newByFields.insert(shape, {});
+                        shapes.append(shape);
+                    }
+                    it->append(i);
+                    continue;
+                }
+                const auto current = loaded->constFind(c.id);
+                c.stored = current == loaded->constEnd()
+                               ? rows.upsert(entity, c.id, c.fields, &message)
+                               : rows.upsert(current->row, current->fieldVersions, c.fields, &message);
+                if (!c.stored)
+                    return false;
+            }
+            for (const QString &shape : std::as_const(shapes)) {
+                const QList<qsizetype> &indexes = newByFields.value(shape);
+                QList<std::pair<QString, QJsonObject>> batch;
+                batch.reserve(indexes.size());
+                for (const qsizetype i : indexes)
+                    batch.append({QString(), candidates.at(i).fields});
+                const std::optional<QList<RowStore::Written>> inserted
+                    = rows.insertMany(entity, batch, &message);
+                if (!inserted)
+                    return false;
+                for (qsizetype j = 0; j < indexes.size(); ++j)
+                    candidates[indexes.at(j)].stored = inserted->at(j);
+            }
+            return true;
+        }();
+        if (!written) {
+            // After a failed bulk write: which row? Undo the chunk and write its rows one by one.
+            if (!oneByOne && !m_db.rollbackToSavepoint(QStringLiteral("import_chunk")))
+                return done(Failure{candidates.first().row, message});
+            for (Candidate &c : candidates) {
+                if (!c.valid)
+                    continue;
+                c.stored = rows.upsert(entity, c.id, c.fields, &message);
+                if (!c.stored)
+                    return done(Failure{c.row, message});
+            }
         }
+        if (!oneByOne && !m_db.renewSavepoint(QStringLiteral("import_chunk")))
+            return done(Failure{candidates.first().row, m_db.sql().lastError().text()});
+        return done(std::nullopt);
+    };
+
+    Intake::CsvRecord record;
+    int row = 0;
+    bool more = true;
+    while (more) {
+        // A block of records, whose firms are looked up together.
+        QList<std::pair<int, Intake::CsvRecord>> block;
+        while (block.size() < ChunkRows && (more = parser.next(&record)))
+            block.append({++row, record});
+        const int usccColumn = columns.value(QStringLiteral("uscc"), -1);
+        usccChecks.clear();
+        QStringList unknown;
+        for (const auto &[r, rec] : std::as_const(block)) {
+            if (!rec.error.isEmpty() || rec.fields.size() != width || usccColumn >= rec.fields.size())
+                continue;
+            const QString raw = rec.fields.at(usccColumn).trimmed();
+            if (raw.isEmpty())
+                continue;
+            auto known = usccChecks.constFind(raw);
+            if (known == usccChecks.constEnd())
+                known = usccChecks.insert(raw, Core::Uscc::check(raw));
+            const Core::IdCheckResult &check = *known;
+            if (check.valid && !firmIdByUscc.contains(check.normalized)) {
+                firmIdByUscc.insert(check.normalized, QString());
+                unknown.append(check.normalized);
+            }
+        }
+        if (oneByOne) {
+            for (const QString &uscc : std::as_const(unknown))
+                firmIdByUscc.insert(
+                    uscc, rows.findId(QStringLiteral("enterprise"), {{QStringLiteral("uscc"), uscc}}));
+        } else if (!unknown.isEmpty()) {
+            QString message;
+            const std::optional<QHash<QString, QString>> ids
+                = findIds(m_db, QStringLiteral("enterprise"), {QStringLiteral("uscc")}, unknown, &message);
+            if (!ids) {
+                m_db.rollback();
+                result.imported = result.updated = result.unchanged = 0;
+                return fatal(tr("Row %1 could not be stored, so nothing was imported: %2")
+                                 .arg(block.first().first)
+                                 .arg(message));
+            }
+            for (auto it = ids->begin(); it != ids->end(); ++it)
+                firmIdByUscc.insert(it.key(), it.value());
+        }
+        for (const auto &[r, rec] : std::as_const(block)) {
+            Candidate candidate;
+            Outcome outcome;
+            outcome.errors = readRecord(rec, r, &candidate);
+            if (outcome.errors.isEmpty()) {
+                // The same natural key again: the earlier row is written first, then this one is
+                // matched against it (the later row wins).
+                if (candidateByKey.contains(candidate.key)) {
+                    if (const std::optional<Failure> failure = writeCandidates())
+                        return failed(*failure);
+                }
+                outcome.candidate = candidates.size();
+                candidateByKey.insert(candidate.key, candidates.size());
+                candidates.append(candidate);
+            }
+            outcomes.append(outcome);
+        }
+        if (const std::optional<Failure> failure = writeCandidates())
+            return failed(*failure);
     }
     if (!m_db.commit()) {
         m_db.rollback();

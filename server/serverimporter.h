@@ -44,6 +44,10 @@ public:
         QJsonObject toJson() const;
     };
 
+    /// Records read, checked and written together: their firms and existing rows are looked up in a
+    /// few statements, new rows inserted in multi-row INSERTs (docs/server.md, "Import").
+    static constexpr int ChunkRows = 500;
+
     explicit ServerImporter(ServerDatabase &db);
 
     /// "firms", "records" or "series".

@@ -2802,7 +2802,7 @@
 <context>
     <name>XinDai::Server</name>
     <message>
-        <location filename="../server/serverdatabase.cpp" line="+108"/>
+        <location filename="../server/serverdatabase.cpp" line="+110"/>
         <source>The database URL %1 names no file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2827,7 +2827,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>The PostgreSQL database %1 cannot be reached: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2847,7 +2847,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+35"/>
+        <source>The server&apos;s database is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+166"/>
         <source>The database connection is not SQLite.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2907,7 +2912,7 @@
         <location line="+170"/>
         <location line="+48"/>
         <location line="+26"/>
-        <location filename="../server/syncservice.cpp" line="+523"/>
+        <location filename="../server/syncservice.cpp" line="+524"/>
         <location line="+409"/>
         <source>The entity %1 is not synced by this server.</source>
         <translation type="unfinished"></translation>
@@ -3096,12 +3101,12 @@
         <location line="+56"/>
         <location line="+19"/>
         <location line="+167"/>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>The database could not start a transaction: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-183"/>
         <source>The operation id %1 was already used by another user.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3142,7 +3147,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <location line="+21"/>
         <location line="+31"/>
         <source>The rows could not be read: %1</source>
@@ -3161,17 +3166,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../server/pgpipeline.cpp" line="+97"/>
+        <location filename="../server/pgpipeline.cpp" line="+98"/>
         <source>The database connection is not PostgreSQL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The PostgreSQL connection is busy: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>PostgreSQL reported: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3179,7 +3184,7 @@
 <context>
     <name>XinDai::Server::AuthService</name>
     <message>
-        <location filename="../server/authservice.cpp" line="+152"/>
+        <location filename="../server/authservice.cpp" line="+154"/>
         <source>The login name or the password is wrong.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3378,7 +3383,7 @@
 <context>
     <name>XinDai::Server::HttpApi</name>
     <message>
-        <location filename="../server/httpapi.cpp" line="+106"/>
+        <location filename="../server/httpapi.cpp" line="+112"/>
         <location line="+20"/>
         <source>There is no route %1.</source>
         <translation type="unfinished"></translation>
@@ -3395,7 +3400,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The server&apos;s database is not open.</source>
+        <source>The server&apos;s database cannot be reached: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3496,7 +3501,7 @@
 <context>
     <name>XinDai::Server::ServerImporter</name>
     <message>
-        <location filename="../server/serverimporter.cpp" line="+145"/>
+        <location filename="../server/serverimporter.cpp" line="+252"/>
         <source>The file %1 cannot be read: %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3512,21 +3517,23 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+7"/>
+        <location line="+9"/>
         <source>The import could not start a transaction on the server&apos;s database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>The parks could not be read: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+13"/>
         <source>The USCC is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The USCC “%1” is invalid: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3536,12 +3543,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>The row has %1 fields but the header has %2 columns.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>The firm name is missing.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3596,7 +3603,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+12"/>
         <source>The month “%1” is not written YYYY-MM (e.g. 2025-03).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3626,7 +3633,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>The kind of record “%1” is not known; use tax_grade, penalty, dishonest_debtor or procurement.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3661,12 +3668,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+41"/>
+        <location line="+185"/>
         <source>Row %1 could not be stored, so nothing was imported: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+30"/>
         <source>The import could not be committed; nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3939,7 +3947,7 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+64"/>
+        <location line="+80"/>
         <location filename="../modules/store/changerecorder.cpp" line="+70"/>
         <location line="+9"/>
         <location line="+59"/>
@@ -4286,7 +4294,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/syncclient/rowapplier.cpp" line="+178"/>
+        <location filename="../modules/syncclient/rowapplier.cpp" line="+144"/>
         <source>Could not store the %1 row %2 received from the server: the database reported “%3”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4551,7 +4559,12 @@
 <context>
     <name>XinDai::Ui::ConflictTableModel</name>
     <message>
-        <location filename="../ui/common/conflicttablemodel.cpp" line="+77"/>
+        <location filename="../ui/common/conflicttablemodel.cpp" line="+46"/>
+        <source>Another application had already taken this number, so the server gave this one the next free number. A receipt printed before shows the old number: tell the firm the new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>The server&apos;s value is kept in the local data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4663,7 +4676,7 @@
         </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>This field is reference data maintained on the server: only the server&apos;s value can be kept.</source>
         <translation type="unfinished"></translation>
     </message>

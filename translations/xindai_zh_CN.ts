@@ -2801,7 +2801,7 @@
     <context>
         <name>XinDai::Server</name>
         <message>
-            <location filename="../server/serverdatabase.cpp" line="+108" />
+            <location filename="../server/serverdatabase.cpp" line="+110" />
             <source>The database URL %1 names no file.</source>
             <translation>数据库 URL %1 未指定文件。</translation>
         </message>
@@ -2826,7 +2826,7 @@
             <translation>数据库 URL %1 不符合 postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?schema=NAME] 格式。</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
             <source>The PostgreSQL database %1 cannot be reached: %2</source>
             <translation>无法连接 PostgreSQL 数据库 %1：%2</translation>
         </message>
@@ -2846,7 +2846,12 @@
             <translation>数据库 %1 的架构版本为 %2，比本服务器（%3）更新：请更新服务器。</translation>
         </message>
         <message>
-            <location line="+165" />
+            <location line="+35" />
+            <source>The server's database is not open.</source>
+            <translation>服务器的数据库未打开。</translation>
+        </message>
+        <message>
+            <location line="+166" />
             <source>The database connection is not SQLite.</source>
             <translation>数据库连接不是 SQLite。</translation>
         </message>
@@ -2906,7 +2911,7 @@
             <location line="+170" />
             <location line="+48" />
             <location line="+26" />
-            <location filename="../server/syncservice.cpp" line="+523" />
+            <location filename="../server/syncservice.cpp" line="+524" />
             <location line="+409" />
             <source>The entity %1 is not synced by this server.</source>
             <translation>本服务器不同步实体 %1。</translation>
@@ -3095,12 +3100,12 @@
             <location line="+56" />
             <location line="+19" />
             <location line="+167" />
-            <location line="+81" />
+            <location line="+82" />
             <source>The database could not start a transaction: %1</source>
             <translation>数据库无法开始事务：%1</translation>
         </message>
         <message>
-            <location line="-182" />
+            <location line="-183" />
             <source>The operation id %1 was already used by another user.</source>
             <translation>操作 ID %1 已被其他用户使用。</translation>
         </message>
@@ -3141,7 +3146,7 @@
             <translation>数据库无法提交：%1</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+63" />
             <location line="+21" />
             <location line="+31" />
             <source>The rows could not be read: %1</source>
@@ -3160,17 +3165,17 @@
             <translation>无法读取 %1 行：%2</translation>
         </message>
         <message>
-            <location filename="../server/pgpipeline.cpp" line="+97" />
+            <location filename="../server/pgpipeline.cpp" line="+98" />
             <source>The database connection is not PostgreSQL.</source>
             <translation>数据库连接不是 PostgreSQL。</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>The PostgreSQL connection is busy: %1</source>
             <translation>PostgreSQL 连接正忙：%1</translation>
         </message>
         <message>
-            <location line="+66" />
+            <location line="+67" />
             <source>PostgreSQL reported: %1</source>
             <translation>PostgreSQL 报告：%1</translation>
         </message>
@@ -3178,7 +3183,7 @@
     <context>
         <name>XinDai::Server::AuthService</name>
         <message>
-            <location filename="../server/authservice.cpp" line="+152" />
+            <location filename="../server/authservice.cpp" line="+154" />
             <source>The login name or the password is wrong.</source>
             <translation>登录名或密码错误。</translation>
         </message>
@@ -3376,7 +3381,7 @@
     <context>
         <name>XinDai::Server::HttpApi</name>
         <message>
-            <location filename="../server/httpapi.cpp" line="+106" />
+            <location filename="../server/httpapi.cpp" line="+112" />
             <location line="+20" />
             <source>There is no route %1.</source>
             <translation>不存在路由 %1。</translation>
@@ -3393,8 +3398,8 @@
         </message>
         <message>
             <location line="+2" />
-            <source>The server's database is not open.</source>
-            <translation>服务器的数据库未打开。</translation>
+            <source>The server's database cannot be reached: %1</source>
+            <translation>无法连接服务器的数据库：%1</translation>
         </message>
         <message>
             <location line="+28" />
@@ -3494,7 +3499,7 @@
     <context>
         <name>XinDai::Server::ServerImporter</name>
         <message>
-            <location filename="../server/serverimporter.cpp" line="+145" />
+            <location filename="../server/serverimporter.cpp" line="+252" />
             <source>The file %1 cannot be read: %2.</source>
             <translation>无法读取文件 %1：%2。</translation>
         </message>
@@ -3510,21 +3515,23 @@
         </message>
         <message>
             <location line="+3" />
+            <location line="+7" />
+            <location line="+9" />
             <source>The import could not start a transaction on the server's database.</source>
             <translation>导入无法在服务器数据库上开始事务。</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+14" />
             <source>The parks could not be read: %1.</source>
             <translation>无法读取园区：%1。</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+13" />
             <source>The USCC is missing.</source>
             <translation>缺少统一社会信用代码。</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>The USCC “%1” is invalid: %2</source>
             <translation>统一社会信用代码“%1”无效：%2</translation>
         </message>
@@ -3534,12 +3541,12 @@
             <translation>服务器上没有统一社会信用代码为 %1 的企业；请先导入企业名录。</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+14" />
             <source>The row has %1 fields but the header has %2 columns.</source>
             <translation>该行有 %1 个字段，但表头有 %2 列。</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+7" />
             <source>The firm name is missing.</source>
             <translation>缺少企业名称。</translation>
         </message>
@@ -3594,7 +3601,7 @@
             <translation>从业人数“%1”不是大于或等于零的整数。</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+12" />
             <source>The month “%1” is not written YYYY-MM (e.g. 2025-03).</source>
             <translation>月份“%1”不是 YYYY-MM 格式（例如 2025-03）。</translation>
         </message>
@@ -3624,7 +3631,7 @@
             <translation>%2 的值“%1”不是大于或等于零的整数。</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+17" />
             <source>The kind of record “%1” is not known; use tax_grade, penalty, dishonest_debtor or procurement.</source>
             <translation>记录类型“%1”未知；请使用 tax_grade、penalty、dishonest_debtor 或 procurement。</translation>
         </message>
@@ -3659,12 +3666,13 @@
             <translation>列 %1 超过 %2 个字符。</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+41" />
+            <location line="+185" />
             <source>Row %1 could not be stored, so nothing was imported: %2</source>
             <translation>第 %1 行无法保存，因此未导入任何数据：%2</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+30" />
             <source>The import could not be committed; nothing was written.</source>
             <translation>导入无法提交；未写入任何数据。</translation>
         </message>
@@ -3937,7 +3945,7 @@
         </message>
         <message>
             <location line="+12" />
-            <location line="+64" />
+            <location line="+80" />
             <location filename="../modules/store/changerecorder.cpp" line="+70" />
             <location line="+9" />
             <location line="+59" />
@@ -4284,7 +4292,7 @@
             <translation>无法保存同步状态：数据库报告“%1”。</translation>
         </message>
         <message>
-            <location filename="../modules/syncclient/rowapplier.cpp" line="+178" />
+            <location filename="../modules/syncclient/rowapplier.cpp" line="+144" />
             <source>Could not store the %1 row %2 received from the server: the database reported “%3”.</source>
             <translation>无法存储从服务器收到的%1行 %2：数据库报告“%3”。</translation>
         </message>
@@ -4547,7 +4555,12 @@
     <context>
         <name>XinDai::Ui::ConflictTableModel</name>
         <message>
-            <location filename="../ui/common/conflicttablemodel.cpp" line="+77" />
+            <location filename="../ui/common/conflicttablemodel.cpp" line="+46" />
+            <source>Another application had already taken this number, so the server gave this one the next free number. A receipt printed before shows the old number: tell the firm the new one.</source>
+            <translation>该编号已被另一笔申请占用，服务器已为本申请分配下一个可用编号。此前打印的回执上是旧编号，请告知企业新编号。</translation>
+        </message>
+        <message>
+            <location line="+40" />
             <source>The server's value is kept in the local data.</source>
             <translation>本地数据保留服务器的值。</translation>
         </message>
@@ -4656,7 +4669,7 @@
             </translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+23" />
             <source>This field is reference data maintained on the server: only the server's value can be kept.</source>
             <translation>该字段是由服务器维护的参考数据：只能保留服务器的值。</translation>
         </message>

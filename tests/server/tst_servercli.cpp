@@ -7,6 +7,7 @@
 #include "server/authservice.h"
 #include "server/rowstore.h"
 #include "server/serverdatabase.h"
+#include "server/serverimporter.h"
 #include "servertestsupport.h"
 
 #include <QFile>
@@ -145,6 +146,13 @@ class TestServerCli : public QObject
         for (const QVariant &b : binds)
             q.addBindValue(b);
         return q.exec() && q.next() ? q.value(0) : QVariant();
+    }
+    bool exec(const QString &sql) const
+    {
+        Server::ServerDatabase db;
+        QString error;
+        QSqlQuery q(db.open(url(), &error) ? db.sql() : QSqlDatabase());
+        return q.exec(sql);
     }
 
 private slots:
@@ -360,6 +368,203 @@ private slots:
         QCOMPARE(countsOf(again.json), counts(0, 0, 3, 2));
         QCOMPARE(head(), before);
         QCOMPARE(value(u"SELECT COUNT(*) FROM credit_record"_s).toInt(), 3);
+    }
+
+    // Batching (ServerImporter::ChunkRows rows per chunk) keeps the row-by-row result: a key repeated
+    // within a chunk and across a chunk boundary (the later row wins, matched against the earlier one),
+    // existing rows updated or left alone next to new rows, a row-level error in the middle of a chunk.
+    void importChunkedFirms_data() { addBackends(); }
+    void importChunkedFirms()
+    {
+        QFETCH(QString, backend);
+        if (!setUp(backend))
+            return;
+        const int chunk = Server::ServerImporter::ChunkRows;
+        const int total = chunk + 100;
+        QByteArray csv = "uscc,name,park,employees\n";
+        for (int row = 1; row <= total; ++row) {
+            int n = row;
+            QByteArray name = "公司" + QByteArray::number(row);
+            if (row == 20) { // the firm of row 10 again, renamed: updated
+                n = 10;
+                name = "改名公司";
+            } else if (row == chunk + 1) { // the firm of the chunk's last row again, identical: unchanged
+                n = chunk;
+                name = "公司" + QByteArray::number(chunk);
+            }
+            const QByteArray code = row == 250 ? QByteArray("91430104MA4L0000XX") : uscc(n).toUtf8();
+            csv += code + ',' + name + ",CS-HTZ," + QByteArray::number(n) + '\n';
+        }
+        const QString path = file(u"many.csv"_s, csv);
+        const Run r = cli({u"import"_s, u"firms"_s, path, u"--db"_s, url()});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(countsOf(r.json), counts(total - 3, 1, 1, 1));
+        const QJsonArray errors = r.json.value(u"errors").toArray();
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors.at(0).toObject().value(u"row").toInt(), 250);
+        QCOMPARE(errors.at(0).toObject().value(u"column").toString(), u"uscc"_s);
+        QCOMPARE(value(u"SELECT COUNT(*) FROM enterprise"_s).toInt(), total - 3);
+        QCOMPARE(value(u"SELECT name FROM enterprise WHERE uscc = ?"_s, {uscc(10)}).toString(),
+                 u"改名公司"_s);
+        // Every row has a version of its own, and a new row lists every field at its version (as a row
+        // written alone); the renamed firm has a newer version for its name only.
+        QCOMPARE(value(u"SELECT COUNT(DISTINCT version) FROM enterprise"_s).toInt(), total - 3);
+        const qint64 version
+            = value(u"SELECT version FROM enterprise WHERE uscc = ?"_s, {uscc(chunk)}).toLongLong();
+        const QJsonObject versions
+            = QJsonDocument::fromJson(
+                  value(u"SELECT field_versions FROM enterprise WHERE uscc = ?"_s, {uscc(chunk)})
+                      .toByteArray())
+                  .object();
+        QVERIFY(versions.size() > 10);
+        for (auto it = versions.begin(); it != versions.end(); ++it)
+            QCOMPARE(it.value().toInteger(), version);
+        QCOMPARE(value(u"SELECT kind FROM enterprise WHERE uscc = ?"_s, {uscc(chunk)}).toString(),
+                 u"company"_s);
+        const qint64 renamed
+            = value(u"SELECT version FROM enterprise WHERE uscc = ?"_s, {uscc(10)}).toLongLong();
+        const QJsonObject renamedVersions
+            = QJsonDocument::fromJson(
+                  value(u"SELECT field_versions FROM enterprise WHERE uscc = ?"_s, {uscc(10)}).toByteArray())
+                  .object();
+        QCOMPARE(renamedVersions.value(u"name").toInteger(), renamed);
+        QVERIFY(renamedVersions.value(u"uscc").toInteger() < renamed);
+
+        // Again: row 10 renames the firm back (updated), row 20 renames it once more (updated); no
+        // other row takes a new version.
+        const qint64 before = head();
+        const Run again = cli({u"import"_s, u"firms"_s, path, u"--db"_s, url()});
+        QCOMPARE(countsOf(again.json), counts(0, 2, total - 3, 1));
+        QCOMPARE(value(u"SELECT COUNT(*) FROM enterprise WHERE version > ?"_s, {before}).toInt(), 1);
+        QCOMPARE(value(u"SELECT name FROM enterprise WHERE uscc = ?"_s, {uscc(10)}).toString(),
+                 u"改名公司"_s);
+    }
+
+    void importChunkedSeries_data() { addBackends(); }
+    void importChunkedSeries()
+    {
+        QFETCH(QString, backend);
+        if (!setUp(backend))
+            return;
+        const int chunk = Server::ServerImporter::ChunkRows;
+        QByteArray firms = "uscc,name\n";
+        for (int f = 1; f <= 10; ++f)
+            firms += uscc(f).toUtf8() + ",公司" + QByteArray::number(f) + '\n';
+        QCOMPARE(cli({u"import"_s, u"firms"_s, file(u"f.csv"_s, firms), u"--db"_s, url()}).exitCode, 0);
+        // Two rows on the server already: firm 1's tax in 2020-01 and 2020-02.
+        const QByteArray old = "uscc,month,kind,value\n" + uscc(1).toUtf8() + ",2020-01,tax_paid,10\n"
+                               + uscc(1).toUtf8() + ",2020-02,tax_paid,20\n";
+        QCOMPARE(countsOf(cli({u"import"_s, u"series"_s, file(u"old.csv"_s, old), u"--db"_s, url()}).json),
+                 counts(2, 0, 0, 0));
+        const auto key = [](const QString &code, const QString &month) -> QString {
+            return u"SELECT %1 FROM monthly_value WHERE kind = 'tax_paid' AND month = '"_s + month
+                   + u"-01' AND enterprise_id = (SELECT id FROM enterprise WHERE uscc = '"_s + code + u"')"_s;
+        };
+        const qint64 unchangedVersion = value(key(uscc(1), u"2020-01"_s).arg(u"version"_s)).toLongLong();
+        const qint64 updatedVersion = value(key(uscc(1), u"2020-02"_s).arg(u"version"_s)).toLongLong();
+
+        // Rows of firms 2…10, one month each (2001-01 on), with, in between: the two existing rows (the
+        // first unchanged, the second with a new value), a key twice in a row with different values, a
+        // key on both sides of the chunk boundary with the same value, and a month that does not exist.
+        const int total = chunk + 100;
+        QByteArray csv = "uscc,month,kind,value\n";
+        for (int row = 1; row <= total; ++row) {
+            QString code = uscc(2 + row % 9);
+            QString month = QDate(2001, 1, 1).addMonths(row / 9).toString(u"yyyy-MM"_s);
+            QByteArray amount = QByteArray::number(row);
+            if (row == 100) {
+                code = uscc(1), month = u"2020-01"_s, amount = "10";
+            } else if (row == 101) {
+                code = uscc(1), month = u"2020-02"_s, amount = "25";
+            } else if (row == 200 || row == 201) {
+                code = uscc(1), month = u"2021-01"_s, amount = row == 200 ? "1" : "2";
+            } else if (row == chunk || row == chunk + 1) {
+                code = uscc(1), month = u"2021-02"_s, amount = "7";
+            } else if (row == 300) {
+                month = u"2021-13"_s;
+            }
+            csv += code.toUtf8() + ',' + month.toUtf8() + ",tax_paid," + amount + '\n';
+        }
+        const QString path = file(u"series.csv"_s, csv);
+        const Run r = cli({u"import"_s, u"series"_s, path, u"--db"_s, url()});
+        QCOMPARE(r.exitCode, 1);
+        // New: every row but the two existing keys, the repeats and the bad month.
+        QCOMPARE(countsOf(r.json), counts(total - 5, 2, 2, 1));
+        const QJsonArray errors = r.json.value(u"errors").toArray();
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors.at(0).toObject().value(u"row").toInt(), 300);
+        QCOMPARE(errors.at(0).toObject().value(u"column").toString(), u"month"_s);
+        QCOMPARE(value(u"SELECT COUNT(*) FROM monthly_value"_s).toInt(), 2 + total - 5);
+        QCOMPARE(value(key(uscc(1), u"2020-01"_s).arg(u"version"_s)).toLongLong(), unchangedVersion);
+        QCOMPARE(value(key(uscc(1), u"2020-02"_s).arg(u"value"_s)).toLongLong(), Q_INT64_C(2500));
+        const qint64 newVersion = value(key(uscc(1), u"2020-02"_s).arg(u"version"_s)).toLongLong();
+        QVERIFY(newVersion > updatedVersion);
+        const QJsonObject versions
+            = QJsonDocument::fromJson(
+                  value(key(uscc(1), u"2020-02"_s).arg(u"field_versions"_s)).toByteArray())
+                  .object();
+        QCOMPARE(versions, (QJsonObject{{u"enterprise_id"_s, updatedVersion},
+                                        {u"kind"_s, updatedVersion},
+                                        {u"month"_s, updatedVersion},
+                                        {u"value"_s, newVersion}}));
+        QCOMPARE(value(key(uscc(1), u"2021-01"_s).arg(u"value"_s)).toLongLong(), Q_INT64_C(200)); // later row
+        QCOMPARE(value(key(uscc(1), u"2021-02"_s).arg(u"value"_s)).toLongLong(), Q_INT64_C(700));
+        // A new row as a row written alone: every field at the row's version.
+        const qint64 v = value(key(uscc(1), u"2021-02"_s).arg(u"version"_s)).toLongLong();
+        QCOMPARE(
+            QJsonDocument::fromJson(value(key(uscc(1), u"2021-02"_s).arg(u"field_versions"_s)).toByteArray())
+                .object(),
+            (QJsonObject{{u"enterprise_id"_s, v}, {u"kind"_s, v}, {u"month"_s, v}, {u"value"_s, v}}));
+
+        // Again: 2021-01 goes to 1 and back to 2 (two updates, two versions); everything else unchanged.
+        const qint64 before = head();
+        const Run again = cli({u"import"_s, u"series"_s, path, u"--db"_s, url()});
+        QCOMPARE(countsOf(again.json), counts(0, 2, total - 3, 1));
+        QCOMPARE(value(u"SELECT COUNT(*) FROM monthly_value WHERE version > ?"_s, {before}).toInt(), 1);
+        QCOMPARE(value(key(uscc(1), u"2021-01"_s).arg(u"value"_s)).toLongLong(), Q_INT64_C(200));
+    }
+
+    // A database failure in the middle of a chunk (a trigger refusing one value): nothing is written, the
+    // message names the row, the row-level errors before it are reported as before batching.
+    void importDatabaseFailure_data() { addBackends(); }
+    void importDatabaseFailure()
+    {
+        QFETCH(QString, backend);
+        if (!setUp(backend))
+            return;
+        const QByteArray firms = "uscc,name\n" + uscc(1).toUtf8() + ",甲公司\n";
+        QCOMPARE(cli({u"import"_s, u"firms"_s, file(u"f.csv"_s, firms), u"--db"_s, url()}).exitCode, 0);
+        const QStringList trigger
+            = backend == u"sqlite"_s
+                  ? QStringList{u"CREATE TRIGGER refuse BEFORE INSERT ON monthly_value WHEN NEW.value = "
+                                u"66600 "
+                                "BEGIN SELECT RAISE(ABORT, 'value refused'); END"_s}
+                  : QStringList{u"CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF "
+                                "NEW.value = 66600 THEN RAISE EXCEPTION 'value refused'; END IF; RETURN NEW; "
+                                "END $$"_s,
+                                u"CREATE TRIGGER refuse BEFORE INSERT ON monthly_value FOR EACH ROW EXECUTE "
+                                "FUNCTION refuse()"_s};
+        for (const QString &statement : trigger)
+            QVERIFY2(exec(statement), qPrintable(statement));
+        const qint64 before = head();
+        QByteArray csv = "uscc,month,kind,value\n";
+        for (int row = 1; row <= 600; ++row) {
+            const QByteArray month = QDate(1950, 1, 1).addMonths(row).toString(u"yyyy-MM"_s).toUtf8();
+            csv += uscc(1).toUtf8() + ',' + (row == 3 ? QByteArray("1950-13") : month) + ",tax_paid,"
+                   + (row == 550 ? QByteArray("666") : QByteArray::number(row)) + '\n';
+        }
+        const Run r = cli({u"import"_s, u"series"_s, file(u"s.csv"_s, csv), u"--db"_s, url()});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(countsOf(r.json), counts(0, 0, 0, 1));
+        QVERIFY2(r.json.value(u"error"_s).toString().startsWith(u"Row 550 could not be stored"_s),
+                 r.out.constData());
+        QVERIFY(r.json.value(u"error"_s).toString().contains(u"value refused"_s));
+        const QJsonArray errors = r.json.value(u"errors").toArray();
+        QCOMPARE(errors.size(), 2);
+        QCOMPARE(errors.at(0).toObject().value(u"row").toInt(), 3);
+        QCOMPARE(errors.at(1).toObject().value(u"row").toInt(), 0);
+        QCOMPARE(value(u"SELECT COUNT(*) FROM monthly_value"_s).toInt(), 0);
+        QCOMPARE(head(), before);
     }
 
     void importReferenceDocs_data() { addBackends(); }
