@@ -61,7 +61,34 @@ int seed(const QStringList &args)
     QElapsedTimer timer;
     timer.start();
     qint64 written = 0;
+    // PostgreSQL: rows go in multi-row INSERTs (each statement is a round trip), flushed in the order
+    // the entities first appear, which is their reference order (parks before firms before series).
+    // SQLite, with no round trip to save, takes them one by one.
+    const bool bulk = db.dialect() == Server::ServerDatabase::Dialect::PostgreSQL;
+    QStringList order;
+    QHash<QString, QList<std::pair<QString, QJsonObject>>> pending;
+    auto flush = [&] {
+        for (const QString &entity : std::as_const(order)) {
+            QList<std::pair<QString, QJsonObject>> &batch = pending[entity];
+            if (batch.isEmpty())
+                continue;
+            if (!rows.insertMany(entity, batch, &error)) {
+                qCritical("%s: %s", qPrintable(entity), qPrintable(error));
+                return false;
+            }
+            written += batch.size();
+            batch.clear();
+        }
+        return true;
+    };
     auto put = [&](const QString &entity, const QString &id, const QJsonObject &fields) {
+        if (bulk) {
+            if (!order.contains(entity))
+                order.append(entity);
+            QList<std::pair<QString, QJsonObject>> &batch = pending[entity];
+            batch.append({id, fields});
+            return batch.size() < 500 || flush();
+        }
         if (!rows.upsert(entity, id, fields, &error)) {
             qCritical("%s %s: %s", qPrintable(entity), qPrintable(id), qPrintable(error));
             return false;
@@ -80,10 +107,10 @@ int seed(const QStringList &args)
                                        // Commit every 5,000 firms: one transaction of half a million rows
                                        // would hold the WAL.
                                        if (entity == u"enterprise"_s && ++firmsWritten % 5000 == 0)
-                                           return db.commit() && db.transaction();
+                                           return flush() && db.commit() && db.transaction();
                                        return true;
                                    });
-    if (!ok || !db.commit()) {
+    if (!ok || !flush() || !db.commit()) {
         db.rollback();
         return 1;
     }
