@@ -285,6 +285,13 @@ HttpApi::Reply HttpApi::push(const Caller &caller, const QByteArray &body)
         return error(400, message);
     SyncService sync(m_db);
     const std::optional<Sync::PushResponse> response = sync.push(caller, *request, &message);
+    if (!response && sync.lastFailure() == SyncService::Failure::Busy) {
+        // The server thread is not held for the length of an import: the client tries again later.
+        reply = error(503, tr("The server is busy writing other changes (an import, for example); "
+                              "nothing was written. Try again in a few seconds."));
+        reply.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("5")});
+        return reply;
+    }
     if (!response)
         return error(500, tr("The push could not be applied; nothing was written: %1").arg(message));
     return json(200, response->toJson());

@@ -119,7 +119,7 @@ bool ServerDatabase::open(const QString &url, QString *errorMessage)
         m_dialect = Dialect::SQLite;
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
         db.setDatabaseName(path);
-        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(m_lockWaitMs));
         if (!db.open()) {
             setError(errorMessage,
                      Tr::tr("The database file %1 cannot be opened: %2").arg(path, db.lastError().text()));
@@ -128,7 +128,7 @@ bool ServerDatabase::open(const QString &url, QString *errorMessage)
         }
         QString error;
         if (!exec(u"PRAGMA journal_mode = WAL"_s, &error) || !exec(u"PRAGMA foreign_keys = ON"_s, &error)
-            || !exec(u"PRAGMA busy_timeout = 10000"_s, &error)
+            || !exec(u"PRAGMA busy_timeout = %1"_s.arg(m_lockWaitMs), &error)
             || !exec(u"PRAGMA synchronous = NORMAL"_s, &error)
             // 64 MiB page cache: the UUID keys and version indexes are written at random places.
             || !exec(u"PRAGMA cache_size = -65536"_s, &error)) {
@@ -169,6 +169,7 @@ bool ServerDatabase::open(const QString &url, QString *errorMessage)
         }
         QString error;
         if (!exec(u"SET client_min_messages TO warning"_s, &error)
+            || !exec(u"SET lock_timeout = %1"_s.arg(m_lockWaitMs), &error)
             || (!schema.isEmpty() && !exec(u"SET search_path TO "_s + schema, &error))) {
             setError(errorMessage,
                      Tr::tr("The PostgreSQL database %1 cannot be set up: %2").arg(displayUrl(), error));
@@ -271,20 +272,38 @@ bool ServerDatabase::exec(const QString &statement, QString *errorMessage)
 {
     QSqlQuery q(sql());
     if (!q.exec(statement)) {
-        setError(errorMessage, q.lastError().text());
+        m_lastError = q.lastError();
+        setError(errorMessage, m_lastError.text());
         return false;
     }
     return true;
+}
+
+void ServerDatabase::setLockWaitMs(int ms)
+{
+    m_lockWaitMs = std::max(1, ms);
+    if (m_dialect == Dialect::SQLite)
+        exec(u"PRAGMA busy_timeout = %1"_s.arg(m_lockWaitMs), nullptr);
+    else if (isOpen())
+        exec(u"SET lock_timeout = %1"_s.arg(m_lockWaitMs), nullptr);
+}
+
+bool ServerDatabase::lastErrorIsBusy() const
+{
+    // SQLITE_BUSY, SQLITE_LOCKED; PostgreSQL lock_not_available (lock_timeout).
+    const QString code = m_lastError.nativeErrorCode();
+    return m_dialect == Dialect::SQLite ? code == u"5"_s || code == u"6"_s : code == u"55P03"_s;
 }
 
 bool ServerDatabase::transaction()
 {
     m_blockNext = m_blockEnd = m_blockSize = 0;
     bool ok = false;
+    m_lastError = QSqlError();
     if (m_dialect == Dialect::SQLite)
         ok = exec(u"BEGIN IMMEDIATE"_s, nullptr);
-    else
-        ok = sql().transaction();
+    else if (!(ok = sql().transaction()))
+        m_lastError = sql().lastError();
     m_inTransaction = ok;
     return ok;
 }
@@ -528,15 +547,17 @@ qint64 ServerDatabase::reserveSequence(qint64 count, QString *errorMessage)
     return last - count + 1;
 }
 
-bool ServerDatabase::lockWriters(QString *errorMessage)
+bool ServerDatabase::lockWriters(QString *errorMessage, int waitMs)
 {
     if (m_dialect == Dialect::SQLite)
         return true;
     // The row lock is taken by an update that changes nothing, not by SELECT … FOR UPDATE: a lock of
     // the transaction and the update of a savepoint would leave a MultiXact as the row's xmax, which
     // every reader of the head (each pull) would then have to look up.
+    // (Two statements: Qt's driver reports only the first result of a multi-statement text.)
     QString error;
-    if (!exec(u"UPDATE sync_clock SET seq = seq WHERE id = 1"_s, &error)) {
+    if ((waitMs >= 0 && waitMs != m_lockWaitMs && !exec(u"SET LOCAL lock_timeout = %1"_s.arg(waitMs), &error))
+        || !exec(u"UPDATE sync_clock SET seq = seq WHERE id = 1"_s, &error)) {
         setError(errorMessage, Tr::tr("The sync sequence could not be locked: %1").arg(error));
         return false;
     }

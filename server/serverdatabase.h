@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QString>
 
 #include <memory>
@@ -93,7 +94,19 @@ public:
     /// before it writes cannot be changed by another writer (server process) until it commits. Push
     /// and any read-then-write batch (import) call it first; writers are serialized anyway from their
     /// first reserved number to commit.
-    bool lockWriters(QString *errorMessage);
+    /// Gives up after \a waitMs milliseconds when another writer holds the lock (-1: lockWaitMs(); 0:
+    /// waits as long as it takes), then lastErrorIsBusy() is true.
+    bool lockWriters(QString *errorMessage, int waitMs = -1);
+    /// How long a writer waits for another one before it gives up as busy: any lock on PostgreSQL
+    /// (the session's lock_timeout; the writers' lock above all), SQLite's write lock (transaction()).
+    /// 10 s by default: a push that meets a long import is answered "busy, try again" instead of
+    /// holding a server thread until the import ends.
+    void setLockWaitMs(int ms);
+    int lockWaitMs() const { return m_lockWaitMs; }
+    /// Whether the last failed transaction() or lockWriters() gave up waiting for another writer.
+    bool lastErrorIsBusy() const;
+    /// The error of the last failed transaction() or statement this class ran itself.
+    const QSqlError &lastError() const { return m_lastError; }
     /// Inside a transaction: the next sequence number, taken from a block reserved with
     /// reserveSequence() (blocks grow 1, 2, 4 … 1024 within one transaction; unused numbers are gaps,
     /// which the protocol allows). The block dies with commit(), rollback() and rollbackToSavepoint(),
@@ -121,6 +134,8 @@ private:
     QString m_url;
     Dialect m_dialect = Dialect::SQLite;
     bool m_inTransaction = false;
+    int m_lockWaitMs = 10000;
+    QSqlError m_lastError; ///< of the last failed exec() or transaction()
     qint64 m_blockNext = 0;
     qint64 m_blockEnd = 0; ///< one past the last number of the cached block
     qint64 m_blockSize = 0;

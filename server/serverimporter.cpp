@@ -318,7 +318,7 @@ ServerImporter::Result ServerImporter::importBytes(const QByteArray &bytes, Kind
     const bool oneByOne = m_db.dialect() == ServerDatabase::Dialect::SQLite;
     // Every push waits from here to the commit: the import reads what it writes (existing rows, keys).
     // The savepoint lets a chunk whose bulk write fails be written again row by row (below).
-    if (!m_db.lockWriters(nullptr) || (!oneByOne && !m_db.savepoint(QStringLiteral("import_chunk")))) {
+    if (!m_db.lockWriters(nullptr, 0) || (!oneByOne && !m_db.savepoint(QStringLiteral("import_chunk")))) {
         m_db.rollback();
         return fatal(tr("The import could not start a transaction on the server's database."));
     }

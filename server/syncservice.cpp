@@ -700,15 +700,19 @@ std::optional<Sync::PushResponse> SyncService::push(const Caller &caller, const 
     auto fail = [&](const QString &message) {
         return failure(Failure::Database, message, errorMessage);
     };
+    // Another writer (an import, above all) holding the lock past ServerDatabase::lockWaitMs(): Busy.
+    auto failWaiting = [&](const QString &message) {
+        return failure(m_db.lastErrorIsBusy() ? Failure::Busy : Failure::Database, message, errorMessage);
+    };
     if (!m_db.transaction())
-        return fail(
-            Tr::tr("The database could not start a transaction: %1").arg(m_db.sql().lastError().text()));
+        return failWaiting(
+            Tr::tr("The database could not start a transaction: %1").arg(m_db.lastError().text()));
 
     // Serialize pushes (and other writers) from the first read on: the merge decides on values it
     // has read, which another server process must not change before this batch commits.
     QString lockError;
     if (!m_db.lockWriters(&lockError))
-        return fail(lockError);
+        return failWaiting(lockError);
 
     Sync::PushResponse response;
     {

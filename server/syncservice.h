@@ -68,8 +68,9 @@ public:
     std::optional<qint64> startDay(QString *errorMessage);
 
     /// Why the last push()/pull() returned nullopt: BadRequest (the body names something this server
-    /// does not have, e.g. an unknown entity in PullRequest::entities: answer 400) or Database (500).
-    enum class Failure { None, BadRequest, Database };
+    /// does not have, e.g. an unknown entity in PullRequest::entities: answer 400), Busy (a push gave up
+    /// waiting for another writer, e.g. a long import: answer 503, try again) or Database (500).
+    enum class Failure { None, BadRequest, Busy, Database };
     Failure lastFailure() const { return m_failure; }
 
     /// The date authorizations are judged on (default: today in China); for tests.

@@ -2832,7 +2832,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The PostgreSQL database %1 cannot be set up: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2852,7 +2852,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+184"/>
         <source>The database connection is not SQLite.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2902,7 +2902,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>The sync sequence could not be locked: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2913,7 +2913,7 @@
         <location line="+48"/>
         <location line="+26"/>
         <location filename="../server/syncservice.cpp" line="+524"/>
-        <location line="+409"/>
+        <location line="+413"/>
         <source>The entity %1 is not synced by this server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2981,7 +2981,7 @@
         <location filename="../server/scope.cpp" line="+121"/>
         <location line="+38"/>
         <location line="+17"/>
-        <location filename="../server/syncservice.cpp" line="-407"/>
+        <location filename="../server/syncservice.cpp" line="-411"/>
         <source>Your role may not change records of the kind %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3099,7 +3099,7 @@
     </message>
     <message>
         <location line="+56"/>
-        <location line="+19"/>
+        <location line="+23"/>
         <location line="+167"/>
         <location line="+82"/>
         <source>The database could not start a transaction: %1</source>
@@ -3434,7 +3434,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
+        <source>The server is busy writing other changes (an import, for example); nothing was written. Try again in a few seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The push could not be applied; nothing was written: %1</source>
         <translation type="unfinished"></translation>
     </message>

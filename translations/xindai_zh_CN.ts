@@ -2831,7 +2831,7 @@
             <translation>无法连接 PostgreSQL 数据库 %1：%2</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>The PostgreSQL database %1 cannot be set up: %2</source>
             <translation>无法初始化 PostgreSQL 数据库 %1：%2</translation>
         </message>
@@ -2851,7 +2851,7 @@
             <translation>服务器的数据库未打开。</translation>
         </message>
         <message>
-            <location line="+166" />
+            <location line="+184" />
             <source>The database connection is not SQLite.</source>
             <translation>数据库连接不是 SQLite。</translation>
         </message>
@@ -2901,7 +2901,7 @@
             <translation>无法推进同步序列：%1</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+20" />
             <source>The sync sequence could not be locked: %1</source>
             <translation>无法锁定同步序列：%1</translation>
         </message>
@@ -2912,7 +2912,7 @@
             <location line="+48" />
             <location line="+26" />
             <location filename="../server/syncservice.cpp" line="+524" />
-            <location line="+409" />
+            <location line="+413" />
             <source>The entity %1 is not synced by this server.</source>
             <translation>本服务器不同步实体 %1。</translation>
         </message>
@@ -2980,7 +2980,7 @@
             <location filename="../server/scope.cpp" line="+121" />
             <location line="+38" />
             <location line="+17" />
-            <location filename="../server/syncservice.cpp" line="-407" />
+            <location filename="../server/syncservice.cpp" line="-411" />
             <source>Your role may not change records of the kind %1.</source>
             <translation>您的角色不能修改 %1 类记录。</translation>
         </message>
@@ -3098,7 +3098,7 @@
         </message>
         <message>
             <location line="+56" />
-            <location line="+19" />
+            <location line="+23" />
             <location line="+167" />
             <location line="+82" />
             <source>The database could not start a transaction: %1</source>
@@ -3432,7 +3432,12 @@
             <translation>字段 %1 必须是字符串。</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="+55" />
+            <source>The server is busy writing other changes (an import, for example); nothing was written. Try again in a few seconds.</source>
+            <translation>服务器正在写入其他更改（例如导入数据），本次未写入任何内容。请几秒钟后重试。</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>The push could not be applied; nothing was written: %1</source>
             <translation>无法应用推送，未写入任何内容：%1</translation>
         </message>

@@ -8,6 +8,7 @@
 #include "servertestdb.h"
 #include "sync/entitycatalog.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QTest>
@@ -116,6 +117,8 @@ private slots:
     void takenApplicationNumberGetsNextFree();
     void authorizationStartingLaterReachesBankThatDay_data() { backends(); }
     void authorizationStartingLaterReachesBankThatDay();
+    void pushGivesUpWhileAnotherWriterHoldsTheLock_data() { backends(); }
+    void pushGivesUpWhileAnotherWriterHoldsTheLock();
     void concurrentPushesFromTwoConnections_data() { backends(); }
     void concurrentPushesFromTwoConnections();
 };
@@ -857,6 +860,43 @@ void TestSyncService::authorizationStartingLaterReachesBankThatDay()
     QSqlQuery day(db.sql());
     QVERIFY(day.exec(u"SELECT scope_day FROM sync_clock WHERE id = 1"_s) && day.next());
     QCOMPARE(day.value(0).toString(), today.addDays(5).toString(Qt::ISODate));
+}
+
+void TestSyncService::pushGivesUpWhileAnotherWriterHoldsTheLock()
+{
+    // Another writer (an import in another process) holds the writers' lock: the push waits
+    // lockWaitMs(), then gives up as Busy with nothing written, and goes through once the lock is free.
+    TestStore store;
+    XINDAI_OPEN_STORE(store);
+    ServerDatabase &db = store.db();
+    const World w = buildWorld(db);
+    ServerDatabase importer;
+    QString error;
+    QVERIFY2(importer.open(store.url(), &error), qPrintable(error));
+    QVERIFY(importer.transaction());
+    QVERIFY2(importer.lockWriters(&error), qPrintable(error));
+
+    db.setLockWaitMs(300);
+    QCOMPARE(db.lockWaitMs(), 300);
+    SyncService sync(db);
+    sync.setToday(w.today);
+    const Sync::PushRequest request
+        = batch(db, {upsert(u"enterprise"_s, w.firmA1, 0, {{u"employees"_s, 77}})});
+    const QString before = dump(db);
+    QElapsedTimer waited;
+    waited.start();
+    QVERIFY(!sync.push(w.staffA, request, &error));
+    QCOMPARE(sync.lastFailure(), SyncService::Failure::Busy);
+    QVERIFY2(waited.elapsed() >= 250 && waited.elapsed() < 8000,
+             qPrintable(QString::number(waited.elapsed())));
+    QVERIFY(!db.inTransaction());
+    QCOMPARE(dump(db), before);
+
+    QVERIFY(importer.commit());
+    const auto response = sync.push(w.staffA, request, &error);
+    QVERIFY2(response, qPrintable(error));
+    QCOMPARE(response->results.first().status, Sync::OpResult::Status::Applied);
+    QCOMPARE(RowStore(db).load(u"enterprise"_s, w.firmA1)->fields.value(u"employees"_s), QJsonValue(77));
 }
 
 QTEST_GUILESS_MAIN(TestSyncService)
