@@ -451,8 +451,10 @@ bool ServerDatabase::migrate(QString *errorMessage)
         }
         QString error;
         bool ok = true;
+        // Another process's migration is waited for however long it takes (not lockWaitMs()).
         if (m_dialect == Dialect::PostgreSQL)
-            ok = exec(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(MigrationLockKey), &error);
+            ok = exec(u"SET LOCAL lock_timeout = 0"_s, &error)
+                 && exec(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(MigrationLockKey), &error);
         ok = ok
              && exec(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY NOT NULL, "
                      "applied_at TEXT NOT NULL)"_s,
