@@ -94,7 +94,7 @@ bool HttpApi::handleRequest(const QHttpServerRequest &request, QTcpSocket *socke
     // The database connection broke under the request (PostgreSQL restarted, the connection was
     // terminated): once more on a new connection. Every route may run twice: a push is idempotent by
     // its operation ids, the others read or replace state.
-    if (reply.status >= 500 && m_db.connectionLost())
+    if (reply.status == 500 && m_db.connectionLost())
         reply = dispatch(methodName(request.method()), request.url().path(), request.query(),
                          request.value("Authorization"), request.body());
     QHttpServerResponse response(reply.status == 204 ? QByteArray()
