@@ -1,5 +1,6 @@
 #include "server/serverdatabase.h"
 
+#include "server/pgpipeline.h"
 #include "server/servertr_p.h"
 #include "store/sqlitehandle.h"
 
@@ -357,7 +358,23 @@ bool ServerDatabase::renewSavepoint(const QString &name)
     // SQLite runs one statement per call (and has no round trip to save).
     if (m_dialect == Dialect::SQLite)
         return releaseSavepoint(name) && savepoint(name);
-    return exec(u"RELEASE SAVEPOINT "_s + name + u"; SAVEPOINT "_s + name, nullptr);
+    return execAll({u"RELEASE SAVEPOINT "_s + name, u"SAVEPOINT "_s + name}, nullptr);
+}
+
+bool ServerDatabase::execAll(const QStringList &statements, QString *errorMessage)
+{
+    if (m_dialect == Dialect::SQLite) {
+        for (const QString &statement : statements) {
+            if (!exec(statement, errorMessage))
+                return false;
+        }
+        return true;
+    }
+    // Not one text "a; b": Qt's driver reports only the first statement's result of such a text.
+    PgPipeline pipeline(*this);
+    for (const QString &statement : statements)
+        pipeline.add(statement);
+    return pipeline.run(errorMessage);
 }
 
 bool ServerDatabase::execOften(const QString &statement)
@@ -556,10 +573,11 @@ bool ServerDatabase::lockWriters(QString *errorMessage, int waitMs)
     // The row lock is taken by an update that changes nothing, not by SELECT … FOR UPDATE: a lock of
     // the transaction and the update of a savepoint would leave a MultiXact as the row's xmax, which
     // every reader of the head (each pull) would then have to look up.
-    // (Two statements: Qt's driver reports only the first result of a multi-statement text.)
     QString error;
-    if ((waitMs >= 0 && waitMs != m_lockWaitMs && !exec(u"SET LOCAL lock_timeout = %1"_s.arg(waitMs), &error))
-        || !exec(u"UPDATE sync_clock SET seq = seq WHERE id = 1"_s, &error)) {
+    const QString lock = u"UPDATE sync_clock SET seq = seq WHERE id = 1"_s;
+    if (!(waitMs >= 0 && waitMs != m_lockWaitMs
+              ? execAll({u"SET LOCAL lock_timeout = %1"_s.arg(waitMs), lock}, &error)
+              : exec(lock, &error))) {
         setError(errorMessage, Tr::tr("The sync sequence could not be locked: %1").arg(error));
         return false;
     }

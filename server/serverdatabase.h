@@ -71,6 +71,9 @@ public:
     /// releaseSavepoint() and savepoint() again (for the next operation): one round trip on PostgreSQL.
     bool renewSavepoint(const QString &name);
     bool rollbackToSavepoint(const QString &name);
+    /// Runs \a statements (no placeholders) in order, stopping at the first that fails (false and its
+    /// message); one round trip on PostgreSQL (PgPipeline), where each statement's result is checked.
+    bool execAll(const QStringList &statements, QString *errorMessage);
 
     /// A prepared statement for \a sql, cached on this connection (dropped by close()); nullptr and a
     /// message when it does not prepare. The caller binds (addBindValue, in order), executes and calls

@@ -326,8 +326,9 @@ ServerImporter::Result ServerImporter::importBytes(const QByteArray &bytes, Kind
         // The tables grow while the import runs (in this transaction, unseen by ANALYZE), so the plan of
         // the key lookups, cached from their first runs on a small table, would stay a hash join over a
         // full scan of the table for every chunk: only nested loops over the key's index (until commit).
-        QSqlQuery q(m_db.sql());
-        if (!q.exec(QStringLiteral("SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off"))) {
+        if (!m_db.execAll({QStringLiteral("SET LOCAL enable_hashjoin = off"),
+                           QStringLiteral("SET LOCAL enable_mergejoin = off")},
+                          nullptr)) {
             m_db.rollback();
             return fatal(tr("The import could not start a transaction on the server's database."));
         }
