@@ -81,11 +81,6 @@ struct SqliteRows
     QString error() const { return QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(statement))); }
 };
 
-QString toQString(QUtf8StringView text)
-{
-    return QString::fromUtf8(text.data(), text.size());
-}
-
 /// True when \a stored (updated_at) is already the wire form yyyy-MM-ddTHH:mm:ss.zzzZ, as
 /// ServerDatabase::timestamp() writes it.
 template<typename Text>
@@ -147,13 +142,13 @@ void writeRows(Rows &rows, const Sync::EntitySpec &spec, const EntityColumns &co
             page.endRow(id, rows.integer(1), updated);
         } else {
             page.endRow(
-                toQString(id), rows.integer(1),
-                ServerDatabase::timestamp(QDateTime::fromString(toQString(updated), Qt::ISODateWithMs)));
+                id.toString(), rows.integer(1),
+                ServerDatabase::timestamp(QDateTime::fromString(updated.toString(), Qt::ISODateWithMs)));
         }
         if (firms) {
             ++*firmRows;
             const QString firm
-                = spec.scope == S::Firm ? toQString(id) : toQString(rows.text(4 + columns.enterpriseColumn));
+                = spec.scope == S::Firm ? id.toString() : rows.text(4 + columns.enterpriseColumn).toString();
             if (!firm.isEmpty() && !firms->contains(firm))
                 firms->append(firm);
         }

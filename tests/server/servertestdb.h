@@ -8,6 +8,7 @@
 #include "server/caller.h"
 #include "server/rowstore.h"
 #include "server/serverdatabase.h"
+#include "server/syncservice.h"
 #include "sync/entitycatalog.h"
 #include "sync/operation.h"
 #include "sync/row.h"
@@ -161,6 +162,16 @@ private:
         if (!why_.isEmpty())                                                                                 \
             QFAIL(qPrintable(why_));                                                                         \
     } while (false)
+
+/// The start of a test on the world: a migrated store of the row's backend (skipped or failed as
+/// XINDAI_OPEN_STORE), then `db`, the world `w` in it and `sync`, a SyncService judging on w.today.
+#define XINDAI_OPEN_WORLD()                                                                                  \
+    TestStore store;                                                                                         \
+    XINDAI_OPEN_STORE(store);                                                                                \
+    ServerDatabase &db = store.db();                                                                         \
+    const World w = buildWorld(db);                                                                          \
+    SyncService sync(db);                                                                                    \
+    sync.setToday(w.today)
 
 /// Every row of every synced table, sync_clock and schema_version as text, in id order: equal dumps
 /// mean nothing was written (applied_op and audit_log are left out: rejections store their result
@@ -321,6 +332,26 @@ inline World buildWorld(ServerDatabase &db)
     if (!db.commit())
         qFatal("test world: commit failed");
     return w;
+}
+
+/// Every row \a caller pulls from *cursor on, all pages of \a pageSize, in order; *cursor ends at the
+/// last page's nextCursor. A failed pull ends the test run.
+inline QList<Sync::Row> pullAll(SyncService &sync, const Caller &caller, qint64 *cursor, int pageSize = 100)
+{
+    Sync::PullRequest request;
+    request.cursor = *cursor;
+    request.pageSize = pageSize;
+    QList<Sync::Row> rows;
+    for (;;) {
+        QString error;
+        const auto page = sync.pull(caller, request, &error);
+        if (!page)
+            qFatal("pull failed: %s", qPrintable(error));
+        rows += page->rows;
+        request.cursor = *cursor = page->nextCursor;
+        if (!page->hasMore)
+            return rows;
+    }
 }
 
 } // namespace XinDai::Server::Test

@@ -48,27 +48,14 @@ const Caller &callerNamed(const World &w, const QString &name)
 QStringList pullLabels(SyncService &sync, const World &w, const Caller &caller, qint64 *cursor,
                        int *references)
 {
-    Sync::PullRequest request;
-    request.cursor = *cursor;
-    request.pageSize = 5;
     QStringList labels;
     int refs = 0;
-    for (;;) {
-        QString error;
-        const auto page = sync.pull(caller, request, &error);
-        if (!page)
-            qFatal("pull failed: %s", qPrintable(error));
-        for (const Sync::Row &row : page->rows) {
-            if (Sync::EntityCatalog::find(row.entity)->scope == Sync::EntitySpec::Scope::Reference)
-                ++refs;
-            else
-                labels << w.labels.value(row.id, row.entity + u':' + row.id);
-        }
-        request.cursor = page->nextCursor;
-        if (!page->hasMore)
-            break;
+    for (const Sync::Row &row : pullAll(sync, caller, cursor, 5)) {
+        if (Sync::EntityCatalog::find(row.entity)->scope == Sync::EntitySpec::Scope::Reference)
+            ++refs;
+        else
+            labels << w.labels.value(row.id, row.entity + u':' + row.id);
     }
-    *cursor = request.cursor;
     if (references)
         *references = refs;
     labels.sort();
@@ -172,12 +159,7 @@ void TestRbac::pullMatrix()
 {
     QFETCH(QString, caller);
     QFETCH(QStringList, visible);
-    TestStore store;
-    XINDAI_OPEN_STORE(store);
-    ServerDatabase &db = store.db();
-    const World w = buildWorld(db);
-    SyncService sync(db);
-    sync.setToday(w.today);
+    XINDAI_OPEN_WORLD();
     qint64 cursor = 0;
     int references = 0;
     const QStringList pulled = pullLabels(sync, w, callerNamed(w, caller), &cursor, &references);
@@ -232,12 +214,7 @@ void TestRbac::visibleMatchesPull()
     // does not bring it. Hidden ids keep the request's order; a tombstoned firm is hidden to all.
     QFETCH(QString, caller);
     QFETCH(QStringList, hidden);
-    TestStore store;
-    XINDAI_OPEN_STORE(store);
-    ServerDatabase &db = store.db();
-    const World w = buildWorld(db);
-    SyncService sync(db);
-    sync.setToday(w.today);
+    XINDAI_OPEN_WORLD();
     const QString unknown = u"7d3b1a52-0c1e-4f7a-8e3b-2a1c9d8e7f69"_s;
     QHash<QString, QString> labels = w.labels;
     labels.insert(unknown, u"unknown"_s);
@@ -352,12 +329,7 @@ void TestRbac::pushMatrix()
     QFETCH(QString, kase);
     QFETCH(QString, reason);
     QFETCH(bool, audited);
-    TestStore store;
-    XINDAI_OPEN_STORE(store);
-    ServerDatabase &db = store.db();
-    const World w = buildWorld(db);
-    SyncService sync(db);
-    sync.setToday(w.today);
+    XINDAI_OPEN_WORLD();
     const QString id = Core::newId();
     const QJsonObject accept{{u"state"_s, u"accepted"_s}, {u"accepted_at"_s, u"2026-11-25T09:00:00.000Z"_s}};
     const QHash<QString, std::pair<QString, Sync::Operation>> ops{
@@ -461,12 +433,7 @@ void TestRbac::bankGainsFirm_data()
 void TestRbac::bankGainsFirm()
 {
     QFETCH(bool, authorizationFirst);
-    TestStore store;
-    XINDAI_OPEN_STORE(store);
-    ServerDatabase &db = store.db();
-    const World w = buildWorld(db);
-    SyncService sync(db);
-    sync.setToday(w.today);
+    XINDAI_OPEN_WORLD();
     RowStore rows(db);
 
     // Bank Y has synced everything it may see (nothing of firmA1): its cursor is past all of
@@ -508,12 +475,7 @@ void TestRbac::parkGainsMovedFirm_data()
 
 void TestRbac::parkGainsMovedFirm()
 {
-    TestStore store;
-    XINDAI_OPEN_STORE(store);
-    ServerDatabase &db = store.db();
-    const World w = buildWorld(db);
-    SyncService sync(db);
-    sync.setToday(w.today);
+    XINDAI_OPEN_WORLD();
     qint64 cursorA = 0;
     qint64 cursorB = 0;
     pullLabels(sync, w, w.staffA, &cursorA, nullptr);

@@ -125,12 +125,7 @@ private slots:
 
 void TestSyncService::pushApplied()
 {
-    TestStore store;
-    XINDAI_OPEN_STORE(store);
-    ServerDatabase &db = store.db();
-    const World w = buildWorld(db);
-    SyncService sync(db);
-    sync.setToday(w.today);
+    XINDAI_OPEN_WORLD();
     const qint64 head = db.headSequence();
     const QString id = Core::newId();
     const Sync::OpResult r = pushOne(db, sync, w.staffA,
@@ -161,12 +156,7 @@ void TestSyncService::pushApplied()
 
 void TestSyncService::replayIsIdentical()
 {
-    TestStore store;
-    XINDAI_OPEN_STORE(store);
-    ServerDatabase &db = store.db();
-    const World w = buildWorld(db);
-    SyncService sync(db);
-    sync.setToday(w.today);
+    XINDAI_OPEN_WORLD();
     const Sync::PushRequest request
         = batch(db, {upsert(u"enterprise"_s, w.firmA1, 0, {{u"employees"_s, 120}}),
                      upsert(u"application"_s, w.appA1Y, 0, {{u"state"_s, u"approved"_s}}),
@@ -204,12 +194,7 @@ void TestSyncService::largeBatchWithReplays()
     // The stored results of a batch are looked up and written in multi-row statements: a batch
     // mixing replays, new operations, an opId of another user and a repeated opId answers each
     // exactly as one operation at a time would.
-    TestStore store;
-    XINDAI_OPEN_STORE(store);
-    ServerDatabase &db = store.db();
-    const World w = buildWorld(db);
-    SyncService sync(db);
-    sync.setToday(w.today);
+    XINDAI_OPEN_WORLD();
     auto draft = [&](int i) {
         return upsert(u"application"_s, Core::newId(), 0,
                       {{u"enterprise_id"_s, w.firmA1},
@@ -279,12 +264,7 @@ void TestSyncService::savepointPerOperation()
     // Applied and rejected operations alternate in one batch (the savepoint left by one operation
     // serves the next): each rejection undoes exactly its own operation, the refusals of the scope
     // stay audited, the applied ones stay written.
-    TestStore store;
-    XINDAI_OPEN_STORE(store);
-    ServerDatabase &db = store.db();
-    const World w = buildWorld(db);
-    SyncService sync(db);
-    sync.setToday(w.today);
+    XINDAI_OPEN_WORLD();
     const Sync::PushRequest request
         = batch(db, {upsert(u"enterprise"_s, w.firmA1, 0, {{u"employees"_s, 120}}),
                      upsert(u"enterprise"_s, w.firmB1, 0, {{u"employees"_s, 7}}),          // other park
@@ -320,12 +300,7 @@ void TestSyncService::batchReadsWhatEarlierOperationsWrote()
 {
     // The rows of a batch are read up front; a row an earlier operation of the batch created or
     // changed, and rows a re-stamp gave new versions, are read again for the later ones.
-    TestStore store;
-    XINDAI_OPEN_STORE(store);
-    ServerDatabase &db = store.db();
-    const World w = buildWorld(db);
-    SyncService sync(db);
-    sync.setToday(w.today);
+    XINDAI_OPEN_WORLD();
     RowStore rows(db);
     const qint64 head = db.headSequence();
     const qint64 firmB1Before = rows.load(u"enterprise"_s, w.firmB1)->version;
@@ -370,12 +345,7 @@ void TestSyncService::batchReadsWhatEarlierOperationsWrote()
 
 void TestSyncService::conflictMerge()
 {
-    TestStore store;
-    XINDAI_OPEN_STORE(store);
-    ServerDatabase &db = store.db();
-    const World w = buildWorld(db);
-    SyncService sync(db);
-    sync.setToday(w.today);
+    XINDAI_OPEN_WORLD();
     RowStore rows(db);
     const qint64 base = rows.load(u"application"_s, w.appA1Y)->version;
 
@@ -454,12 +424,7 @@ void TestSyncService::rejectedChangesNothing()
 {
     QFETCH(QString, kase);
     QFETCH(QString, reason);
-    TestStore store;
-    XINDAI_OPEN_STORE(store);
-    ServerDatabase &db = store.db();
-    const World w = buildWorld(db);
-    SyncService sync(db);
-    sync.setToday(w.today);
+    XINDAI_OPEN_WORLD();
     if (kase == u"edit deleted"_s) {
         QVERIFY(db.transaction());
         QVERIFY(RowStore(db).remove(u"application"_s, w.appA1Y, nullptr));
@@ -530,12 +495,7 @@ void TestSyncService::rejectedChangesNothing()
 
 void TestSyncService::deleteDraft()
 {
-    TestStore store;
-    XINDAI_OPEN_STORE(store);
-    ServerDatabase &db = store.db();
-    const World w = buildWorld(db);
-    SyncService sync(db);
-    sync.setToday(w.today);
+    XINDAI_OPEN_WORLD();
     const qint64 head = db.headSequence();
     const Sync::OpResult r = pushOne(db, sync, w.staffA, remove(u"application"_s, w.appA1Y, 0));
     QCOMPARE(r.status, Sync::OpResult::Status::Applied);
@@ -551,12 +511,7 @@ void TestSyncService::deleteDraft()
 
 void TestSyncService::monthlyValueByNaturalKey()
 {
-    TestStore store;
-    XINDAI_OPEN_STORE(store);
-    ServerDatabase &db = store.db();
-    const World w = buildWorld(db);
-    SyncService sync(db);
-    sync.setToday(w.today);
+    XINDAI_OPEN_WORLD();
     RowStore rows(db);
     const QJsonObject key{
         {u"enterprise_id"_s, w.firmA1}, {u"kind"_s, u"tax_paid"_s}, {u"month"_s, u"2026-10-01"_s}};
@@ -587,12 +542,7 @@ void TestSyncService::monthlyValueByNaturalKey()
 
 void TestSyncService::pullPagingAndCursor()
 {
-    TestStore store;
-    XINDAI_OPEN_STORE(store);
-    ServerDatabase &db = store.db();
-    const World w = buildWorld(db);
-    SyncService sync(db);
-    sync.setToday(w.today);
+    XINDAI_OPEN_WORLD();
     QVERIFY(pushOne(db, sync, w.staffA, remove(u"application"_s, w.appA1Y, 0)).status
             == Sync::OpResult::Status::Applied);
     const qint64 head = db.headSequence();
@@ -699,12 +649,7 @@ void TestSyncService::takenApplicationNumberGetsNextFree()
 {
     // Two windows of a park, offline, gave the same number to two applications: the second to arrive
     // gets the next free number of the series, and its client learns it as a conflict on "number".
-    TestStore store;
-    XINDAI_OPEN_STORE(store);
-    ServerDatabase &db = store.db();
-    const World w = buildWorld(db);
-    SyncService sync(db);
-    sync.setToday(w.today);
+    XINDAI_OPEN_WORLD();
     const QString number = u"XD-2026-CS-HTZ-0000043"_s;
     auto create = [&](const QString &id, const QString &n) {
         return upsert(u"application"_s, id, 0,
@@ -820,36 +765,27 @@ void TestSyncService::authorizationStartingLaterReachesBankThatDay()
     // the firm tomorrow, gets it with the firm's other records).
     const QString authB1Y = authorize(w.firmB1, w.instY);
 
-    auto pullAll = [&](const Caller &caller, qint64 *cursor) {
+    auto pulledIds = [&](const Caller &caller, qint64 *cursor) {
         QSet<QString> ids;
-        Sync::PullRequest request;
-        request.cursor = *cursor;
-        for (;;) {
-            const auto page = sync.pull(caller, request, &error);
-            if (!page)
-                qFatal("pull failed: %s", qPrintable(error));
-            for (const Sync::Row &row : page->rows)
-                ids.insert(row.id);
-            request.cursor = *cursor = page->nextCursor;
-            if (!page->hasMore)
-                return ids;
-        }
+        for (const Sync::Row &row : pullAll(sync, caller, cursor))
+            ids.insert(row.id);
+        return ids;
     };
     qint64 cursor = 0;
-    QSet<QString> seen = pullAll(w.bankX, &cursor);
+    QSet<QString> seen = pulledIds(w.bankX, &cursor);
     QVERIFY(!seen.contains(w.firmB1));
     QVERIFY(!seen.contains(w.mvB1));
     QCOMPARE(sync.startDay(&error), std::optional<qint64>(0)); // today is done already
-    QVERIFY(pullAll(w.bankX, &cursor).isEmpty());
+    QVERIFY(pulledIds(w.bankX, &cursor).isEmpty());
 
     sync.setToday(today.addDays(1));
     const qint64 headBefore = db.headSequence();
     QCOMPARE(sync.startDay(&error), std::optional<qint64>(1));
     QVERIFY(db.headSequence() > headBefore);
-    seen = pullAll(w.bankX, &cursor);
+    seen = pulledIds(w.bankX, &cursor);
     QCOMPARE(seen, (QSet<QString>{w.firmB1, w.mvB1, w.crB1, authB1, authB1Y}));
     qint64 fromStart = 0;
-    QVERIFY(!pullAll(w.bankY, &fromStart).contains(w.firmB1)); // Y has no application from firmB1
+    QVERIFY(!pulledIds(w.bankY, &fromStart).contains(w.firmB1)); // Y has no application from firmB1
     // Once per day, whichever server process comes first: the next run that day re-stamps nothing.
     const QString before = dump(db);
     QCOMPARE(sync.startDay(&error), std::optional<qint64>(0));
