@@ -90,6 +90,7 @@ std::optional<Timing> run(const QList<QByteArray> &wire, bool legacy)
         return std::nullopt;
     }
     db.setRecordChanges(false); // as the sync engine's own connection
+    SyncClient::PullApplier::prepareConnection(db);
     SyncClient::PullApplier applier(db);
     Timing timing;
     QElapsedTimer t;

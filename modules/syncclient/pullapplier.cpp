@@ -49,6 +49,11 @@ PullApplier::PullApplier(Store::Database &db)
     : m_db(db)
 {}
 
+void PullApplier::prepareConnection(Store::Database &db)
+{
+    QSqlQuery(db.sql()).exec(u"PRAGMA wal_autocheckpoint = 16384"_s);
+}
+
 PullApplier::Result PullApplier::apply(const Sync::PullPage &page, QString *errorMessage)
 {
     m_changed.clear();
@@ -66,10 +71,6 @@ PullApplier::Result PullApplier::apply(const Sync::CompactPage &page, QString *e
     m_changed.clear();
     m_written = 0;
 
-    // A first sync writes hundreds of MB through the WAL: checkpoint it every 64 MB rather than every
-    // 4 MB (each checkpoint syncs the files; fewer of them halved the apply time of a large first
-    // sync). Kept on this connection: the engine's own.
-    QSqlQuery(m_db.sql()).exec(u"PRAGMA wal_autocheckpoint = 16384"_s);
     Internal::UncheckedTransaction transaction(m_db);
     if (!transaction.begin(errorMessage))
         return Result::Failed;

@@ -94,6 +94,7 @@ void SyncWorker::start()
         emit statusChanged(m_status);
         return;
     }
+    PullApplier::prepareConnection(*m_db);
     // Rows written by the engine come from the server: they are never pushed back.
     m_db->setRecordChanges(false);
 
