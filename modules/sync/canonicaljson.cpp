@@ -1,5 +1,7 @@
 #include "sync/canonicaljson.h"
 
+#include "sync/wiretext_p.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
@@ -43,19 +45,7 @@ void writeString(QStringView s, QByteArray &out)
         } else if (QChar::isSurrogate(c)) {
             cp = 0xFFFD;
         }
-        if (cp < 0x800) {
-            out.append(char(0xC0 | (cp >> 6)));
-            out.append(char(0x80 | (cp & 0x3F)));
-        } else if (cp < 0x10000) {
-            out.append(char(0xE0 | (cp >> 12)));
-            out.append(char(0x80 | ((cp >> 6) & 0x3F)));
-            out.append(char(0x80 | (cp & 0x3F)));
-        } else {
-            out.append(char(0xF0 | (cp >> 18)));
-            out.append(char(0x80 | ((cp >> 12) & 0x3F)));
-            out.append(char(0x80 | ((cp >> 6) & 0x3F)));
-            out.append(char(0x80 | (cp & 0x3F)));
-        }
+        Internal::appendUtf8(cp, out);
     }
     out.append('"');
 }

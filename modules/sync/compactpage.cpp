@@ -93,25 +93,6 @@ bool isHex64(QByteArrayView s)
     return true;
 }
 
-void appendUtf8(char32_t cp, QByteArray &out)
-{
-    if (cp < 0x80) {
-        out.append(char(cp));
-    } else if (cp < 0x800) {
-        out.append(char(0xc0 | (cp >> 6)));
-        out.append(char(0x80 | (cp & 0x3f)));
-    } else if (cp < 0x10000) {
-        out.append(char(0xe0 | (cp >> 12)));
-        out.append(char(0x80 | ((cp >> 6) & 0x3f)));
-        out.append(char(0x80 | (cp & 0x3f)));
-    } else {
-        out.append(char(0xf0 | (cp >> 18)));
-        out.append(char(0x80 | ((cp >> 12) & 0x3f)));
-        out.append(char(0x80 | ((cp >> 6) & 0x3f)));
-        out.append(char(0x80 | (cp & 0x3f)));
-    }
-}
-
 /// The reader: one pass over the bytes, no JSON tree. Every failure keeps the first message.
 class Reader
 {
@@ -320,7 +301,7 @@ bool Reader::readString(QByteArrayView *out)
                 }
                 if (cp >= 0xd800 && cp <= 0xdfff)
                     cp = 0xfffd; // a lone surrogate has no UTF-8 form
-                appendUtf8(cp, m_scratch);
+                Internal::appendUtf8(cp, m_scratch);
                 break;
             }
             default:

@@ -87,4 +87,23 @@ qsizetype utf16Length(QByteArrayView s)
     return n;
 }
 
+void appendUtf8(char32_t cp, QByteArray &out)
+{
+    if (cp < 0x80) {
+        out.append(char(cp));
+    } else if (cp < 0x800) {
+        out.append(char(0xc0 | (cp >> 6)));
+        out.append(char(0x80 | (cp & 0x3f)));
+    } else if (cp < 0x10000) {
+        out.append(char(0xe0 | (cp >> 12)));
+        out.append(char(0x80 | ((cp >> 6) & 0x3f)));
+        out.append(char(0x80 | (cp & 0x3f)));
+    } else {
+        out.append(char(0xf0 | (cp >> 18)));
+        out.append(char(0x80 | ((cp >> 12) & 0x3f)));
+        out.append(char(0x80 | ((cp >> 6) & 0x3f)));
+        out.append(char(0x80 | (cp & 0x3f)));
+    }
+}
+
 } // namespace XinDai::Sync::Internal

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QByteArrayView>
 
 namespace XinDai::Sync::Internal {
@@ -20,6 +21,8 @@ bool isPlainDateTime(QByteArrayView s);
 bool isStoreUuid(QByteArrayView s);
 /// QString::fromUtf8(s).trimmed().isEmpty(), decoding only when no ASCII character decides it.
 bool isBlank(QByteArrayView s);
+/// Appends the UTF-8 bytes of the code point \a cp (not a surrogate) to \a out.
+void appendUtf8(char32_t cp, QByteArray &out);
 /// Length in UTF-16 code units (QString::size()) of the valid UTF-8 text \a s.
 qsizetype utf16Length(QByteArrayView s);
 
