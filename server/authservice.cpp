@@ -3,7 +3,7 @@
 #include "security/crypto.h"
 #include "security/passwordhasher.h"
 #include "server/audittrail.h"
-#include "server/pgpipeline.h"
+#include "server/readbatch_p.h"
 #include "server/rowstore.h"
 #include "server/serverdatabase.h"
 #include "sync/row.h"
@@ -47,25 +47,6 @@ bool isTokenShaped(const QString &token)
     return true;
 }
 
-/// A row of QtSql read like PgRows (SessionRow::read() takes either).
-struct QtSqlRow
-{
-    QSqlQuery *query;
-    bool isNull(int column) const { return query->isNull(column); }
-    qint64 integer(int column) const { return query->value(column).toLongLong(); }
-    QString text(int column) const { return query->value(column).toString(); }
-};
-
-QString toText(const QString &text)
-{
-    return text;
-}
-
-QString toText(QUtf8StringView text)
-{
-    return text.toString();
-}
-
 /// What authenticate() reads of a session and its user.
 struct SessionRow
 {
@@ -78,7 +59,7 @@ struct SessionRow
     static SessionRow read(const Row &row)
     {
         auto text = [&](int column) {
-            return row.isNull(column) ? QString() : toText(row.text(column));
+            return row.isNull(column) ? QString() : row.text(column).toString();
         };
         SessionRow s;
         s.userId = text(0);
@@ -324,39 +305,28 @@ AuthService::AuthResult AuthService::authenticate(const QString &token)
         result.error = tr("The session token is not valid; log in again.");
         return result;
     }
-    // Every request comes through here: the statement is prepared once per connection, and on
-    // PostgreSQL sent through libpq (PgPipeline: no query text to parse per request, the row read in
-    // place).
+    // Every request comes through here: the statement is prepared once per connection and its row
+    // read in place (ReadBatch: the SQLite C API, or libpq with no query text to parse per request).
     const QString sql
         = QStringLiteral("SELECT s.user_id, s.expires_at, s.revoked, s.last_seen_at, u.login, u.role, "
                          "u.park_id, u.institution_id, u.disabled, u.deleted FROM session_token s "
                          "LEFT JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?");
     std::optional<SessionRow> session;
     QString error;
-    if (m_db.dialect() == ServerDatabase::Dialect::PostgreSQL) {
-        PgPipeline pipeline(m_db);
-        const int index = pipeline.add(sql, {tokenHash(token)});
-        if (!pipeline.run(&error)) {
-            result.error = tr("The session database could not be read: %1.").arg(error);
-            return result;
-        }
-        PgRows rows = pipeline.rows(index);
-        if (rows.next())
-            session = SessionRow::read(rows);
-    } else {
-        QSqlQuery *q = m_db.prepared(sql, &error);
-        if (!q) {
-            result.error = tr("The session database could not be read: %1.").arg(error);
-            return result;
-        }
-        auto done = qScopeGuard([q] { q->finish(); });
-        q->addBindValue(tokenHash(token));
-        if (!q->exec()) {
-            result.error = tr("The session database could not be read: %1.").arg(q->lastError().text());
-            return result;
-        }
-        if (q->next())
-            session = SessionRow::read(QtSqlRow{q});
+    Internal::ReadBatch batch(m_db);
+    const int index = batch.add(sql, {tokenHash(token)});
+    if (!batch.run(&error)
+        || !batch.read(
+            index,
+            [&](auto &rows) {
+                while (rows.next()) {
+                    if (!session)
+                        session = SessionRow::read(rows);
+                }
+            },
+            &error)) {
+        result.error = tr("The session database could not be read: %1.").arg(error);
+        return result;
     }
     if (!session) {
         result.status = AuthResult::Status::Unknown;
